@@ -1,0 +1,56 @@
+/**
+ * Shared shapes of the Observatory-compatible tests.
+ *
+ * Test names and result ids keep the MDN HTTP Observatory's spelling exactly, so a
+ * Tabgrade result can be compared with an Observatory scan line by line.
+ */
+import type { PageCapture } from '../../capture';
+
+export type ObservatoryTestName =
+  | 'content-security-policy'
+  | 'cookies'
+  | 'cross-origin-resource-sharing'
+  | 'redirection'
+  | 'referrer-policy'
+  | 'strict-transport-security'
+  | 'subresource-integrity'
+  | 'x-content-type-options'
+  | 'x-frame-options'
+  | 'cross-origin-resource-policy';
+
+/** What a test decided for one capture. */
+export interface ObservatoryTestResult {
+  name: ObservatoryTestName;
+  /** The Observatory result id, e.g. `hsts-implemented-max-age-at-least-six-months`. */
+  result: string;
+  /** The result the Observatory expects for a good site (its `expectation`). */
+  expectation: string;
+  pass: boolean;
+  scoreModifier: number;
+  /**
+   * Details the test found (the parsed policy, the offending cookie names, the redirect
+   * route …). Plain JSON; every string in it may be page-controlled.
+   */
+  data: Record<string, unknown>;
+  /** Plain-language notes for the user, e.g. where Tabgrade's view differs from a live scan. */
+  notes: string[];
+}
+
+/** Facts a test may need beyond the capture itself. */
+export interface ObservatoryContext {
+  /**
+   * Whether `host` is on the HSTS preload list: true / false, or null when unknown
+   * (no preload data available). Tests treat null as "not preloaded", which is what the
+   * Observatory concludes for any host missing from its list, and say so in `notes`.
+   */
+  isHstsPreloaded(host: string): { preloaded: boolean; includeSubDomains: boolean } | null;
+}
+
+/** One Observatory test: metadata next to its logic. */
+export interface ObservatoryTest {
+  name: ObservatoryTestName;
+  title: string;
+  /** Which parts of the capture it reads (shown in the UI when one is missing). */
+  needs: ReadonlyArray<'document' | 'redirects' | 'html' | 'probes.http' | 'probes.cors' | 'probes.policyFiles' | 'subresources'>;
+  run(capture: PageCapture, context: ObservatoryContext): ObservatoryTestResult;
+}
