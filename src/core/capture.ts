@@ -182,7 +182,7 @@ export interface PageCapture {
 /** Limits that keep captures bounded however long the browser runs. */
 export const CAPTURE_LIMITS = {
   /** Sub-resource responses kept per navigation. */
-  subresourcesPerPage: 300,
+  subresourcesPerPage: 200,
   /** Tags kept in one DOM snapshot. */
   tagsPerSnapshot: 2000,
   /** Headers kept per response; more are dropped with a synthetic note. */
@@ -190,9 +190,9 @@ export const CAPTURE_LIMITS = {
   /** Characters kept of one header value. */
   headerValueChars: 16384,
   /** Characters of HTML kept for HTML-reading checks. */
-  htmlChars: 2_000_000,
+  htmlChars: 1_000_000,
   /** Captures kept in total (tabs). */
-  tabs: 100,
+  tabs: 60,
   /** Redirect hops kept per navigation. */
   redirects: 30,
   /** Meta tags kept per snapshot. */

@@ -1,0 +1,131 @@
+/**
+ * Per-tab captures: kept in memory for speed and mirrored to `storage.session`, which
+ * survives the service worker being stopped (Chrome stops idle workers after ~30 s), so
+ * a stopped-and-restarted worker loses nothing the popup shows.
+ *
+ * The served HTML is kept in memory only: it can be large, and when it is lost with the
+ * worker the popup simply asks for it again.
+ */
+import browser from 'webextension-polyfill';
+import { CAPTURE_LIMITS, type DocumentHtml, type PageCapture } from '../core/capture';
+
+const KEY_PREFIX = 'capture:';
+/** Main-document changes are written at once; sub-resource bursts are batched. */
+const PERSIST_DELAY_MS = 150;
+
+type Listener = (tabId: number, capture: PageCapture | null) => void;
+
+const captures = new Map<number, PageCapture>();
+const htmlByNavigation = new Map<string, DocumentHtml>();
+const persistTimers = new Map<number, ReturnType<typeof setTimeout>>();
+const listeners = new Set<Listener>();
+
+let loading: Promise<void> | null = null;
+/** Serialises updates so events apply in arrival order even while storage is being read. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function keyOf(tabId: number): string {
+  return `${KEY_PREFIX}${tabId}`;
+}
+
+function isCapture(value: unknown): value is PageCapture {
+  return typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1;
+}
+
+/** Reads what an earlier life of this worker stored. */
+function ensureLoaded(): Promise<void> {
+  loading ??= browser.storage.session.get(null).then((stored) => {
+    for (const [key, value] of Object.entries(stored)) {
+      if (!key.startsWith(KEY_PREFIX) || !isCapture(value)) continue;
+      const tabId = Number(key.slice(KEY_PREFIX.length));
+      if (Number.isInteger(tabId) && !captures.has(tabId)) captures.set(tabId, value);
+    }
+  }, () => undefined);
+  return loading;
+}
+
+async function persist(tabId: number): Promise<void> {
+  persistTimers.delete(tabId);
+  const capture = captures.get(tabId);
+  try {
+    if (capture === undefined) await browser.storage.session.remove(keyOf(tabId));
+    else await browser.storage.session.set({ [keyOf(tabId)]: { ...capture, html: null } });
+  } catch {
+    // Over quota: make room by dropping the oldest other captures, then try once more.
+    const others = [...captures.entries()].filter(([id]) => id !== tabId).sort((a, b) => a[1].startedAt - b[1].startedAt);
+    for (const [id] of others.slice(0, Math.max(1, Math.floor(others.length / 2)))) {
+      captures.delete(id);
+      await browser.storage.session.remove(keyOf(id)).catch(() => undefined);
+    }
+    if (capture !== undefined) await browser.storage.session.set({ [keyOf(tabId)]: { ...capture, html: null } }).catch(() => undefined);
+  }
+}
+
+function schedulePersist(tabId: number, immediately: boolean): void {
+  const timer = persistTimers.get(tabId);
+  if (immediately) {
+    if (timer !== undefined) clearTimeout(timer);
+    void persist(tabId);
+    return;
+  }
+  if (timer === undefined) persistTimers.set(tabId, setTimeout(() => void persist(tabId), PERSIST_DELAY_MS));
+}
+
+/** Keeps the number of captures bounded however long the browser runs. */
+function evictBeyondCap(): void {
+  if (captures.size <= CAPTURE_LIMITS.tabs) return;
+  const oldest = [...captures.entries()].sort((a, b) => a[1].startedAt - b[1].startedAt);
+  for (const [tabId, capture] of oldest.slice(0, captures.size - CAPTURE_LIMITS.tabs)) {
+    captures.delete(tabId);
+    htmlByNavigation.delete(capture.navigationId);
+    schedulePersist(tabId, true);
+  }
+}
+
+function withHtml(capture: PageCapture | undefined): PageCapture | null {
+  if (capture === undefined) return null;
+  const html = htmlByNavigation.get(capture.navigationId);
+  return html === undefined ? capture : { ...capture, html };
+}
+
+export function onCaptureChange(listener: Listener): void {
+  listeners.add(listener);
+}
+
+export async function getCapture(tabId: number): Promise<PageCapture | null> {
+  await ensureLoaded();
+  await queue;
+  return withHtml(captures.get(tabId));
+}
+
+/**
+ * Applies `change` to the tab's capture (null when there is none). Returning null deletes
+ * the capture; returning the same object means nothing changed.
+ */
+export function updateCapture(
+  tabId: number,
+  change: (current: PageCapture | null) => PageCapture | null,
+  options: { important: boolean },
+): Promise<void> {
+  const run = async (): Promise<void> => {
+    await ensureLoaded();
+    const current = captures.get(tabId) ?? null;
+    const next = change(current);
+    if (next === current) return;
+    if (next === null) {
+      captures.delete(tabId);
+      if (current !== null) htmlByNavigation.delete(current.navigationId);
+    } else {
+      if (current !== null && current.navigationId !== next.navigationId) htmlByNavigation.delete(current.navigationId);
+      if (next.html !== null) htmlByNavigation.set(next.navigationId, next.html);
+      captures.set(tabId, { ...next, html: null });
+      evictBeyondCap();
+    }
+    schedulePersist(tabId, options.important || next === null);
+    const visible = withHtml(captures.get(tabId));
+    for (const listener of listeners) listener(tabId, visible);
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}

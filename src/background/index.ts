@@ -1,0 +1,38 @@
+/**
+ * The service worker: captures each tab's responses, keeps per-tab state and answers the
+ * views. Listeners are registered synchronously at the top level so that the browser can
+ * wake a stopped worker for them.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { attachDom, completeNavigation } from '../core/capture-updates';
+import { parseWorkerMessage } from '../shared/messages';
+import { updateCapture } from './capture-store';
+import { registerPopupPorts } from './popup-ports';
+import { registerWebRequestListeners } from './web-request';
+
+registerWebRequestListeners();
+registerPopupPorts();
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const message = parseWorkerMessage(raw);
+  if (message?.type !== 'dom-snapshot') return undefined;
+  const tabId = sender.tab?.id;
+  // Only the top frame's snapshot describes the page being graded.
+  if (tabId === undefined || sender.frameId !== 0) return undefined;
+  void updateCapture(tabId, (capture) => (capture === null ? null : attachDom(capture, message.snapshot)), { important: true });
+  return undefined;
+});
+
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'complete') {
+    void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true });
+  }
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void updateCapture(tabId, () => null, { important: true });
+});
+
+// Tests (and curious developers) can wait for this before the first navigation: events
+// that fire before the listeners exist are lost.
+(globalThis as { tabgradeReady?: boolean }).tabgradeReady = true;

@@ -1,0 +1,95 @@
+/**
+ * Long-lived connections from open popups (and any full-page view). Each subscribes to one
+ * tab and is sent that tab's state now and whenever it changes, so an open popup follows
+ * reloads and navigations without being reopened.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { auditability } from '../core/auditability';
+import type { PageCapture } from '../core/capture';
+import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../shared/messages';
+import { getCapture, onCaptureChange } from './capture-store';
+import { enrichCapture, isEnriching } from './enrich';
+
+/** Sub-resource bursts can change a capture hundreds of times a second; views need ~10 updates/s. */
+const PUSH_INTERVAL_MS = 100;
+
+const subscribers = new Map<number, Set<Runtime.Port>>();
+const pushTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+async function tabUrl(tabId: number): Promise<string | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    // Without the `tabs` permission the browser shares the URL only for sites we may read:
+    // an absent URL means a page closed to extensions.
+    return tab.url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promise<TabStateMessage> {
+  const [capture, url] = await Promise.all([
+    knownCapture === undefined ? getCapture(tabId) : Promise.resolve(knownCapture),
+    tabUrl(tabId),
+  ]);
+  return {
+    type: 'tab-state',
+    tabId,
+    tabUrl: url,
+    auditability: auditability(url ?? capture?.url ?? null),
+    capture,
+    enriching: isEnriching(tabId),
+  };
+}
+
+async function pushNow(tabId: number): Promise<void> {
+  pushTimers.delete(tabId);
+  const ports = subscribers.get(tabId);
+  if (ports === undefined || ports.size === 0) return;
+  const state = await stateOf(tabId);
+  for (const port of ports) {
+    try {
+      port.postMessage(state);
+    } catch {
+      ports.delete(port);
+    }
+  }
+}
+
+export function schedulePush(tabId: number): void {
+  if (!subscribers.has(tabId) || pushTimers.has(tabId)) return;
+  pushTimers.set(tabId, setTimeout(() => void pushNow(tabId), PUSH_INTERVAL_MS));
+}
+
+function onConnect(port: Runtime.Port): void {
+  if (port.name !== POPUP_PORT_NAME) return;
+  // Only the extension's own pages may subscribe (a popup, or the same page opened in a
+  // tab); a content script's sender URL is the web page's.
+  if (port.sender?.url?.startsWith(browser.runtime.getURL('')) !== true) {
+    port.disconnect();
+    return;
+  }
+  let subscribedTab: number | null = null;
+  port.onMessage.addListener((raw: unknown) => {
+    const message = parseWorkerMessage(raw);
+    if (message === null) return;
+    if (message.type === 'subscribe') {
+      if (subscribedTab !== null) subscribers.get(subscribedTab)?.delete(port);
+      subscribedTab = message.tabId;
+      let ports = subscribers.get(message.tabId);
+      if (ports === undefined) subscribers.set(message.tabId, (ports = new Set()));
+      ports.add(port);
+      void stateOf(message.tabId).then((state) => port.postMessage(state)).catch(() => undefined);
+    } else if (message.type === 'complete-capture') {
+      void enrichCapture(message.tabId, () => schedulePush(message.tabId));
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    if (subscribedTab !== null) subscribers.get(subscribedTab)?.delete(port);
+  });
+}
+
+export function registerPopupPorts(): void {
+  browser.runtime.onConnect.addListener(onConnect);
+  onCaptureChange((tabId) => schedulePush(tabId));
+}

@@ -1,0 +1,66 @@
+/**
+ * Content script: snapshots the page's script/link/meta tags at document_end and again
+ * (debounced) whenever tags are added, and hands each snapshot to the worker. It does no
+ * analysis: that happens in core, off the page's main thread.
+ */
+import browser from 'webextension-polyfill';
+import { CAPTURE_LIMITS } from '../core/capture';
+import { TagClock, mutationsTouchTags, takeSnapshot } from './snapshot';
+import type { DomSnapshotMessage, ServedHtmlReply } from '../shared/messages';
+
+const SNAPSHOT_DEBOUNCE_MS = 250;
+
+const clock = new TagClock();
+let pending: ReturnType<typeof setTimeout> | null = null;
+let observer: MutationObserver | null = null;
+
+function sendSnapshot(): void {
+  pending = null;
+  const message: DomSnapshotMessage = { type: 'dom-snapshot', snapshot: takeSnapshot(document, clock) };
+  browser.runtime.sendMessage(message).catch(() => {
+    // The extension was reloaded or updated: this script is orphaned, stop watching.
+    observer?.disconnect();
+  });
+}
+
+function scheduleSnapshot(): void {
+  if (pending === null) pending = setTimeout(sendSnapshot, SNAPSHOT_DEBOUNCE_MS);
+}
+
+sendSnapshot();
+clock.markFirstScanDone();
+
+observer = new MutationObserver((records) => {
+  if (mutationsTouchTags(records)) scheduleSnapshot();
+});
+observer.observe(document, { childList: true, subtree: true });
+
+// A page restored from the back/forward cache is a different document from the one the
+// worker captured last: send a fresh snapshot so the worker can tell.
+window.addEventListener('pageshow', (event: PageTransitionEvent) => {
+  if (event.persisted) scheduleSnapshot();
+});
+
+/**
+ * Reads the document as the server sent it, for checks that must see the HTML before
+ * scripts changed it (the Observatory's SRI and meta-CSP tests). `force-cache` lets the
+ * browser answer from its cache when it still holds the page.
+ */
+async function readServedHtml(): Promise<ServedHtmlReply> {
+  try {
+    const response = await fetch(location.href, { cache: 'force-cache', credentials: 'include', redirect: 'follow' });
+    const type = response.headers.get('content-type') ?? '';
+    if (!/html/i.test(type)) return { html: null, error: `the document is ${type || 'of unknown type'}, not HTML` };
+    const text = await response.text();
+    return { html: text.slice(0, CAPTURE_LIMITS.htmlChars), error: null };
+  } catch (error) {
+    return { html: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'read-served-html') {
+    return readServedHtml();
+  }
+  return undefined;
+});

@@ -1,0 +1,130 @@
+/**
+ * Reads the tags Tabgrade cares about from a document. Runs in the content script's
+ * isolated world, so a page that redefines `document.querySelectorAll` or
+ * `Element.prototype.getAttribute` cannot change what is read here.
+ */
+import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
+
+/** `<link rel>` values whose target is a script or stylesheet the page will use. */
+const RESOURCE_LINK_RELS = ['stylesheet', 'preload', 'modulepreload'];
+
+/** Script `type`s that the browser executes (HTML §4.12.1: a JavaScript MIME type, `module`, or none). */
+function isExecutableScriptType(type: string | null): boolean {
+  if (type === null) return true;
+  const lower = type.trim().toLowerCase();
+  return lower === '' || lower === 'module' || lower.includes('javascript') || lower.includes('ecmascript') || lower === 'text/jscript';
+}
+
+function resourceLinkRel(link: HTMLLinkElement): string | null {
+  const rel = (link.getAttribute('rel') ?? '').toLowerCase();
+  const tokens = rel.split(/\s+/);
+  return RESOURCE_LINK_RELS.some((wanted) => tokens.includes(wanted)) ? rel : null;
+}
+
+/**
+ * Remembers when each tag was first seen, so that tags added after the first scan (a widget
+ * injecting its own jQuery) are told apart from the ones the HTML parser created.
+ */
+export class TagClock {
+  private readonly seen = new WeakMap<Element, { origin: ExternalResourceTag['origin']; ms: number }>();
+  private readonly startedAt = performance.now();
+  private firstScanDone = false;
+
+  firstSeen(element: Element): { origin: ExternalResourceTag['origin']; ms: number } {
+    const known = this.seen.get(element);
+    if (known !== undefined) return known;
+    // Tags present at the first scan (document_end) came from the parser or from scripts
+    // that ran while it parsed; everything later was added after the document was parsed.
+    const entry = {
+      origin: this.firstScanDone ? ('added-after-load' as const) : ('parser' as const),
+      ms: Math.round(performance.now() - this.startedAt),
+    };
+    this.seen.set(element, entry);
+    return entry;
+  }
+
+  markFirstScanDone(): void {
+    this.firstScanDone = true;
+  }
+}
+
+export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
+  const tags: ExternalResourceTag[] = [];
+  let totalTags = 0;
+  let inlineScriptCount = 0;
+
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    const src = script.getAttribute('src');
+    const type = script.getAttribute('type');
+    if (src === null) {
+      if (isExecutableScriptType(type)) inlineScriptCount++;
+      continue;
+    }
+    totalTags++;
+    if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) continue;
+    const seen = clock.firstSeen(script);
+    tags.push({
+      element: 'script',
+      url: script.src,
+      rel: null,
+      as: null,
+      type,
+      integrity: script.getAttribute('integrity'),
+      crossorigin: script.getAttribute('crossorigin'),
+      origin: seen.origin,
+      firstSeenMs: seen.ms,
+    });
+  }
+
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    const rel = resourceLinkRel(link);
+    if (rel === null || !link.hasAttribute('href')) continue;
+    totalTags++;
+    if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) continue;
+    const seen = clock.firstSeen(link);
+    tags.push({
+      element: 'link',
+      url: link.href,
+      rel,
+      as: link.getAttribute('as'),
+      type: link.getAttribute('type'),
+      integrity: link.getAttribute('integrity'),
+      crossorigin: link.getAttribute('crossorigin'),
+      origin: seen.origin,
+      firstSeenMs: seen.ms,
+    });
+  }
+
+  const metas: MetaTag[] = [];
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const httpEquiv = meta.getAttribute('http-equiv');
+    const name = meta.getAttribute('name');
+    if (httpEquiv === null && (name === null || name.toLowerCase() !== 'referrer')) continue;
+    if (metas.length >= CAPTURE_LIMITS.metas) break;
+    metas.push({ httpEquiv, name, content: (meta.getAttribute('content') ?? '').slice(0, CAPTURE_LIMITS.headerValueChars) });
+  }
+
+  return {
+    url: doc.URL,
+    contentType: doc.contentType,
+    takenAt: Date.now(),
+    tags,
+    inlineScriptCount,
+    metas,
+    truncated: totalTags > tags.length,
+    totalTags,
+  };
+}
+
+/** True when a mutation added something the snapshot reads. */
+export function mutationsTouchTags(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    for (const node of Array.from(record.addedNodes)) {
+      if (node.nodeType !== 1) continue;
+      const name = node.nodeName;
+      if (name === 'SCRIPT' || name === 'LINK' || name === 'META') return true;
+      if ((node as Element).firstElementChild !== null && (node as Element).querySelector('script,link,meta') !== null) return true;
+    }
+  }
+  return false;
+}

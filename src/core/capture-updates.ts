@@ -1,0 +1,92 @@
+/**
+ * Pure updates of a PageCapture as browser events arrive. The background adapter calls
+ * these; keeping them here means the bookkeeping (caps, ordering, which event belongs to
+ * which navigation) is unit-tested without a browser.
+ */
+import {
+  CAPTURE_LIMITS,
+  emptyCapture,
+  type DomSnapshot,
+  type DocumentHtml,
+  type PageCapture,
+  type Probes,
+  type RedirectHop,
+  type ResponseCapture,
+} from './capture';
+
+export function startNavigation(
+  tabId: number | null,
+  navigationId: string,
+  url: string,
+  startedAt: number,
+): PageCapture {
+  return emptyCapture({ navigationId, tabId, url, startedAt });
+}
+
+export function addRedirect(capture: PageCapture, hop: RedirectHop): PageCapture {
+  if (capture.redirects.length >= CAPTURE_LIMITS.redirects) return capture;
+  return { ...capture, redirects: [...capture.redirects, hop], url: hop.location };
+}
+
+export function setDocument(capture: PageCapture, response: ResponseCapture): PageCapture {
+  return { ...capture, document: response, url: response.url };
+}
+
+/** A response of a sub-frame or sub-resource; kept oldest first up to the cap, then counted. */
+export function addSubresource(capture: PageCapture, response: ResponseCapture): PageCapture {
+  if (capture.subresources.length >= CAPTURE_LIMITS.subresourcesPerPage) {
+    return { ...capture, droppedSubresources: capture.droppedSubresources + 1 };
+  }
+  return { ...capture, subresources: [...capture.subresources, response] };
+}
+
+/** Strips the fragment: a snapshot of `page#top` belongs to the document `page`. */
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/**
+ * Attaches a DOM snapshot when it belongs to this capture's document. A snapshot from a
+ * page the tab has already left (a late message) is ignored rather than mixed in.
+ * Same-document navigations (history.pushState) change the URL but keep the document,
+ * so a snapshot is accepted when it comes from the same origin after the document arrived.
+ */
+export function attachDom(capture: PageCapture, snapshot: DomSnapshot): PageCapture {
+  if (!snapshotBelongs(capture, snapshot)) return capture;
+  return { ...capture, dom: snapshot };
+}
+
+export function snapshotBelongs(capture: PageCapture, snapshot: DomSnapshot): boolean {
+  if (withoutFragment(snapshot.url) === withoutFragment(capture.url)) return true;
+  if (capture.document === null) return false;
+  try {
+    return new URL(snapshot.url).origin === new URL(capture.url).origin && snapshot.takenAt >= capture.startedAt;
+  } catch {
+    return false;
+  }
+}
+
+export function attachHtml(capture: PageCapture, html: DocumentHtml): PageCapture {
+  return { ...capture, html };
+}
+
+export function mergeProbes(capture: PageCapture, probes: Probes): PageCapture {
+  return { ...capture, probes: { ...capture.probes, ...probes } };
+}
+
+export function completeNavigation(capture: PageCapture, at: number): PageCapture {
+  if (capture.state !== 'loading') return capture;
+  return { ...capture, state: 'complete', completedAt: at };
+}
+
+export function failNavigation(capture: PageCapture, error: string, at: number): PageCapture {
+  return { ...capture, state: 'error', error, completedAt: at };
+}
+
+/** Cuts HTML to the capture limit, saying so. */
+export function boundedHtml(text: string, source: DocumentHtml['source'], limit: number = CAPTURE_LIMITS.htmlChars): DocumentHtml {
+  return text.length > limit
+    ? { text: text.slice(0, limit), source, truncated: true }
+    : { text, source, truncated: false };
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { TabStateMessage } from '../shared/messages';
+import { connectToTab, resolveTabId, type TabConnection } from './connection';
+import { CaptureView } from './components/CaptureView';
+import { Notice } from './components/Notice';
+
+type ViewState =
+  | { kind: 'connecting' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; state: TabStateMessage };
+
+export function App() {
+  const [view, setView] = useState<ViewState>({ kind: 'connecting' });
+  const connection = useRef<TabConnection | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void resolveTabId(location.search).then((tabId) => {
+      if (cancelled) return;
+      if (tabId === null) {
+        setView({ kind: 'error', message: 'There is no tab to audit in this window.' });
+        return;
+      }
+      connection.current = connectToTab(
+        tabId,
+        (state) => setView({ kind: 'ready', state }),
+        (message) => setView({ kind: 'error', message: `Tabgrade could not reach its background worker: ${message}` }),
+      );
+    });
+    return () => {
+      cancelled = true;
+      connection.current?.close();
+    };
+  }, []);
+
+  // Ask the worker for what it fetches on demand (the served HTML) once a document is there.
+  const capture = view.kind === 'ready' ? view.state.capture : null;
+  const needsCompletion = capture !== null && capture.document !== null && capture.html === null;
+  const navigationId = capture?.navigationId;
+  useEffect(() => {
+    if (needsCompletion) connection.current?.requestCompletion();
+  }, [needsCompletion, navigationId]);
+
+  return (
+    <main class="tabgrade">
+      <header class="masthead">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>Tabgrade</h1>
+      </header>
+      {view.kind === 'connecting' && <Notice tone="info" title="Loading…" />}
+      {view.kind === 'error' && <Notice tone="error" title="Something went wrong" body={view.message} />}
+      {view.kind === 'ready' && <TabView state={view.state} />}
+    </main>
+  );
+}
+
+function TabView({ state }: { state: TabStateMessage }) {
+  if (!state.auditability.auditable) {
+    return (
+      <Notice tone="neutral" title="Tabgrade cannot audit this page" body={state.auditability.explanation} testId="not-auditable">
+        {state.tabUrl !== null && <p class="url" data-testid="tab-url">{state.tabUrl}</p>}
+      </Notice>
+    );
+  }
+  const capture = state.capture;
+  if (capture === null) {
+    return (
+      <Notice
+        tone="info"
+        title="No capture for this tab yet"
+        body="This page was loaded before Tabgrade started watching it (for example, before the extension was installed or updated). Reload it to audit it."
+        testId="no-capture"
+      >
+        <button type="button" class="primary" onClick={() => void browser.tabs.reload(state.tabId)}>
+          Reload the page
+        </button>
+      </Notice>
+    );
+  }
+  return <CaptureView capture={capture} enriching={state.enriching} />;
+}

@@ -1,0 +1,39 @@
+import type { PageCapture } from '../../core/capture';
+import { HeadersTable } from './HeadersTable';
+import { RedirectChain } from './RedirectChain';
+import { TagsTable } from './TagsTable';
+import { Notice } from './Notice';
+
+/** Everything captured for the tab: the document, how the browser got there, and the page's tags. */
+export function CaptureView({ capture, enriching }: { capture: PageCapture; enriching: boolean }) {
+  const document = capture.document;
+  return (
+    <div class="capture" data-navigation={capture.navigationId}>
+      <section class="summary" aria-label="Document">
+        <p class="url" data-testid="final-url" title={capture.url}>{capture.url}</p>
+        <p class="meta">
+          {document !== null ? (
+            <span data-testid="status" class={`status status-${Math.floor(document.statusCode / 100)}xx`}>
+              {document.statusCode}
+            </span>
+          ) : null}
+          {document !== null && document.statusLine !== '' && <span class="status-line">{document.statusLine}</span>}
+          <span class={`state state-${capture.state}`} data-testid="capture-state">
+            {capture.state === 'loading' ? 'still loading' : capture.state === 'error' ? 'failed' : 'loaded'}
+          </span>
+          {document?.fromCache === true && <span class="badge">from cache</span>}
+          {enriching && <span class="badge">reading page…</span>}
+        </p>
+      </section>
+      {capture.error !== null && (
+        <Notice tone="error" title="The page failed to load" body={capture.error} testId="navigation-error" />
+      )}
+      {document === null && capture.error === null && (
+        <Notice tone="info" title="Waiting for the server’s response…" testId="waiting" />
+      )}
+      <RedirectChain capture={capture} />
+      {document !== null && <HeadersTable headers={document.headers} />}
+      <TagsTable capture={capture} />
+    </div>
+  );
+}
