@@ -2,7 +2,7 @@
 // Chromium the tests use. Run after editing the SVG: `node scripts/render-icons.mjs`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './chromium-path.mjs';
+import { chromiumPath } from './lib/chromium-path.mjs';
 
 const svg = await readFile(new URL('../icons/tabgrade.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });

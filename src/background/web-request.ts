@@ -28,7 +28,7 @@ function resourceType(type: string): ResourceType {
  * `extraHeaders` makes Chrome include headers it otherwise hides (Set-Cookie among them).
  * Firefox does not define it and throws if it is passed, so ask only where it exists.
  */
-function extraInfoSpec(enumName: string): string[] {
+export function extraInfoSpec(enumName: string): string[] {
   const spec = ['responseHeaders'];
   const webRequest = (globalThis as { chrome?: { webRequest?: Record<string, unknown> } }).chrome?.webRequest;
   const options = webRequest?.[enumName] as Record<string, unknown> | undefined;
@@ -44,7 +44,7 @@ function belongsTo(capture: PageCapture | null, requestId: string): capture is P
   return capture !== null && capture.navigationId.startsWith(`${requestId}@`);
 }
 
-interface ResponseDetails {
+export interface ResponseDetails {
   url: string;
   method: string;
   statusCode: number;
@@ -56,7 +56,7 @@ interface ResponseDetails {
   ip?: string;
 }
 
-function toResponse(details: ResponseDetails): ResponseCapture {
+export function toResponse(details: ResponseDetails): ResponseCapture {
   const response: ResponseCapture = {
     url: details.url,
     method: details.method,

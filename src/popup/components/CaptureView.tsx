@@ -1,4 +1,7 @@
+import { useMemo } from 'preact/hooks';
 import type { PageCapture } from '../../core/capture';
+import { gradeCapture } from '../../core/grade';
+import { GradeView } from './GradeView';
 import { HeadersTable } from './HeadersTable';
 import { RedirectChain } from './RedirectChain';
 import { TagsTable } from './TagsTable';
@@ -7,6 +10,7 @@ import { Notice } from './Notice';
 /** Everything captured for the tab: the document, how the browser got there, and the page's tags. */
 export function CaptureView({ capture, enriching }: { capture: PageCapture; enriching: boolean }) {
   const document = capture.document;
+  const grade = useMemo(() => gradeCapture(capture), [capture]);
   return (
     <div class="capture" data-navigation={capture.navigationId}>
       <section class="summary" aria-label="Document">
@@ -31,6 +35,7 @@ export function CaptureView({ capture, enriching }: { capture: PageCapture; enri
       {document === null && capture.error === null && (
         <Notice tone="info" title="Waiting for the server’s response…" testId="waiting" />
       )}
+      {document !== null && <GradeView grade={grade} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} />}
       <TagsTable capture={capture} />

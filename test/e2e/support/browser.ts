@@ -1,13 +1,9 @@
 /**
  * Real headless Chromium with the built extension (dist/) loaded, driven by playwright-core.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-// @ts-expect-error: a plain .mjs helper shared with the scripts folder.
-import { chromiumPath } from '../../../scripts/chromium-path.mjs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchExtensionContext } from '../../../scripts/lib/extension-browser.mjs';
 
 export const DIST = resolve(__dirname, '../../../dist');
 
@@ -24,49 +20,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-async function waitForReadyWorker(context: BrowserContext): Promise<Worker> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension://'));
-    if (worker !== undefined) {
-      const ready = await worker.evaluate(() => (globalThis as { tabgradeReady?: boolean }).tabgradeReady === true).catch(() => false);
-      if (ready) return worker;
-    } else {
-      await context.waitForEvent('serviceworker', { timeout: 2_000 }).catch(() => undefined);
-      continue;
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
-  }
-  throw new Error('the extension service worker did not become ready within 20 s');
-}
-
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const profile = await mkdtemp(join(tmpdir(), 'tabgrade-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath() as string,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  let worker = await waitForReadyWorker(context);
-  const extensionId = new URL(worker.url()).host;
+  const launched = await launchExtensionContext(DIST);
+  const { context, extensionId } = launched;
+  let worker = launched.worker;
 
   const browser: ExtensionBrowser = {
     context,
     extensionId,
     async worker() {
       if (context.serviceWorkers().includes(worker)) return worker;
-      worker = await waitForReadyWorker(context);
+      worker = await launched.waitForReadyWorker();
       return worker;
     },
     async tabIdOf(page) {
@@ -100,10 +64,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       }
       await cdp.detach();
     },
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: () => launched.close(),
   };
   return browser;
 }

@@ -1,0 +1,135 @@
+/**
+ * Extra requests the extension makes itself (the `http://` probe, the CORS probe, policy
+ * files), recorded hop by hop through webRequest: `fetch` hides redirect responses and
+ * `Set-Cookie`, but the extension's own requests are visible to its webRequest listeners
+ * (with `tabId` -1), headers and all.
+ *
+ * Probes never send credentials and never store cookies (`credentials: 'omit'`).
+ */
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { CAPTURE_LIMITS, type ProbeResult, type RedirectHop, type ResponseCapture } from '../core/capture';
+import { normaliseHeaders } from '../core/normalize';
+import { extraInfoSpec, toResponse, type ResponseDetails } from './web-request';
+
+const PROBE_TIMEOUT_MS = 8_000;
+const BODY_LIMIT_CHARS = 256 * 1024;
+
+export interface ProbeRequest {
+  url: string;
+  method: 'GET' | 'OPTIONS' | 'HEAD';
+  /** Only headers `fetch` may set (the browser adds `Origin` itself on cross-origin requests). */
+  headers?: Record<string, string>;
+  /** Read the final response's body (policy files). */
+  readBody?: boolean;
+}
+
+interface Recorder {
+  redirects: RedirectHop[];
+  response: ResponseCapture | null;
+  error: string | null;
+}
+
+/** Recorders waiting for their first request event, by URL; then by requestId. */
+const awaitingStart = new Map<string, Recorder[]>();
+const byRequestId = new Map<string, Recorder>();
+
+const ownOrigin = (): string => new URL(browser.runtime.getURL('')).origin;
+
+function isOwnRequest(details: { tabId: number; initiator?: string; originUrl?: string }): boolean {
+  if (details.tabId !== -1) return false;
+  const from = details.initiator ?? details.originUrl;
+  // Chrome reports the initiator as the extension origin; Firefox's originUrl is a page URL of it.
+  return from === undefined || from.startsWith(ownOrigin());
+}
+
+function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
+  if (!isOwnRequest(details) || byRequestId.has(details.requestId)) return;
+  const queue = awaitingStart.get(details.url);
+  const recorder = queue?.shift();
+  if (recorder === undefined) return;
+  if (queue !== undefined && queue.length === 0) awaitingStart.delete(details.url);
+  byRequestId.set(details.requestId, recorder);
+}
+
+function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
+  const recorder = byRequestId.get(details.requestId);
+  if (recorder === undefined || recorder.redirects.length >= CAPTURE_LIMITS.redirects) return;
+  const statusLine = details.statusLine ?? '';
+  recorder.redirects.push({
+    url: details.url,
+    statusCode: details.statusCode,
+    statusLine,
+    location: details.redirectUrl,
+    headers: normaliseHeaders(details.responseHeaders),
+    internal: /internal redirect/i.test(statusLine),
+  });
+}
+
+function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
+  const recorder = byRequestId.get(details.requestId);
+  if (recorder !== undefined) recorder.response = toResponse(details as unknown as ResponseDetails);
+}
+
+function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
+  const recorder = byRequestId.get(details.requestId);
+  if (recorder !== undefined) recorder.error = details.error;
+}
+
+export function registerProbeListeners(): void {
+  const filter: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'], tabId: -1 };
+  browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, filter);
+  browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, filter, extraInfoSpec('OnBeforeRedirectOptions') as WebRequest.OnBeforeRedirectOptions[]);
+  browser.webRequest.onResponseStarted.addListener(onResponseStarted, filter, extraInfoSpec('OnResponseStartedOptions') as WebRequest.OnResponseStartedOptions[]);
+  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, filter);
+}
+
+/** Makes one probe request and returns what the server answered, hop by hop. */
+export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
+  const recorder: Recorder = { redirects: [], response: null, error: null };
+  const queue = awaitingStart.get(request.url) ?? [];
+  queue.push(recorder);
+  awaitingStart.set(request.url, queue);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), PROBE_TIMEOUT_MS);
+  let body: string | undefined;
+  let fetchError: string | null = null;
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers ?? {},
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: abort.signal,
+    });
+    if (request.readBody === true) body = (await response.text()).slice(0, BODY_LIMIT_CHARS);
+    // webRequest reports the final response before fetch resolves; fall back to fetch's
+    // view (no Set-Cookie, no hops) if the listener did not see it.
+    recorder.response ??= {
+      url: response.url,
+      method: request.method,
+      statusCode: response.status,
+      statusLine: `${response.status} ${response.statusText}`,
+      headers: [...response.headers].map(([name, value]) => ({ name, value })),
+      type: 'xmlhttprequest',
+      timeStamp: Date.now(),
+      fromCache: false,
+    };
+  } catch (error) {
+    fetchError = abort.signal.aborted ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
+    const waiting = awaitingStart.get(request.url);
+    if (waiting !== undefined) {
+      const index = waiting.indexOf(recorder);
+      if (index !== -1) waiting.splice(index, 1);
+      if (waiting.length === 0) awaitingStart.delete(request.url);
+    }
+    for (const [requestId, candidate] of byRequestId) if (candidate === recorder) byRequestId.delete(requestId);
+  }
+  const result: ProbeResult = { url: request.url, redirects: recorder.redirects, response: recorder.error === null ? recorder.response : null };
+  const error = recorder.error ?? fetchError;
+  if (error !== null) result.error = error;
+  if (body !== undefined) result.body = body;
+  return result;
+}
