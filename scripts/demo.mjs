@@ -66,7 +66,7 @@ async function startDemoSite() {
 
 const demo = option('--url') === null ? await startDemoSite() : null;
 const target = option('--url') ?? demo.url;
-const launched = await launchExtensionContext(resolve(root, 'dist'), { headless: !headed });
+const launched = await launchExtensionContext(resolve(root, 'dist/chrome'), { headless: !headed });
 try {
   const page = await launched.context.newPage();
   await page.goto(target, { waitUntil: 'load' });

@@ -6,12 +6,14 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { attachDom, completeNavigation } from '../core/capture-updates';
 import { parseWorkerMessage } from '../shared/messages';
-import { updateCapture } from './capture-store';
+import { onCaptureChange, updateCapture } from './capture-store';
+import { scheduleBadge } from './badge';
 import { registerPopupPorts } from './popup-ports';
 import { registerWebRequestListeners } from './web-request';
 
 registerWebRequestListeners();
 registerPopupPorts();
+onCaptureChange(scheduleBadge);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseWorkerMessage(raw);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchExtensionContext } from '../../../scripts/lib/extension-browser.mjs';
 
-export const DIST = resolve(__dirname, '../../../dist');
+export const DIST = resolve(__dirname, '../../../dist/chrome');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
