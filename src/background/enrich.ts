@@ -1,17 +1,36 @@
 /**
- * Fetches, on demand, what the browser did not hand the extension by itself: the
- * document's HTML as served (read by the content script from the page's own origin).
- * Runs when a view asks, never on page load, so browsing costs nothing extra.
+ * Fetches what the browser did not hand the extension by itself:
+ * - the extra requests the Observatory's tests need (planned by core), after a page has
+ *   loaded or when a view asks, cached per origin for a minute so that opening the popup
+ *   repeatedly costs nothing and an edit-reload loop still sees fresh answers;
+ * - the document's HTML as served (read by the content script from the page's own
+ *   origin), only when a view asks, so browsing costs nothing extra.
  */
 import browser from 'webextension-polyfill';
-import { attachHtml, boundedHtml } from '../core/capture-updates';
+import type { PageCapture, ProbeResult, Probes } from '../core/capture';
+import { attachHtml, boundedHtml, mergeProbes } from '../core/capture-updates';
+import { plannedProbes, type PlannedProbe } from '../core/probe-plan';
 import { isServedHtmlReply, type ReadServedHtmlMessage } from '../shared/messages';
+import { loadSettings } from '../shared/settings-store';
 import { getCapture, updateCapture } from './capture-store';
+import { runProbe } from './probe-requests';
 
+const PROBE_CACHE_MS = 60_000;
+const probeCache = new Map<string, { at: number; result: Promise<ProbeResult> }>();
 const enriching = new Set<number>();
 
 export function isEnriching(tabId: number): boolean {
   return enriching.has(tabId);
+}
+
+function probeOnce(probe: PlannedProbe): Promise<ProbeResult> {
+  const key = `${probe.method} ${probe.url}`;
+  const cached = probeCache.get(key);
+  if (cached !== undefined && Date.now() - cached.at < PROBE_CACHE_MS) return cached.result;
+  const result = runProbe({ url: probe.url, method: probe.method });
+  probeCache.set(key, { at: Date.now(), result });
+  for (const [oldKey, entry] of probeCache) if (Date.now() - entry.at >= PROBE_CACHE_MS) probeCache.delete(oldKey);
+  return result;
 }
 
 async function readServedHtml(tabId: number): Promise<{ html: string | null; error: string | null }> {
@@ -24,23 +43,40 @@ async function readServedHtml(tabId: number): Promise<{ html: string | null; err
   }
 }
 
-export async function enrichCapture(tabId: number, onProgress: () => void): Promise<void> {
+function sameNavigation(navigationId: string, change: (capture: PageCapture) => PageCapture) {
+  return (current: PageCapture | null): PageCapture | null =>
+    current !== null && current.navigationId === navigationId ? change(current) : current;
+}
+
+/**
+ * Completes a tab's capture. `forView` adds the served HTML (a view is open and wants the
+ * most faithful grade); probes run when the user has not switched them off.
+ */
+export async function enrichCapture(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
   if (enriching.has(tabId)) return;
   const capture = await getCapture(tabId);
-  if (capture === null || capture.document === null || capture.html !== null) return;
+  if (capture === null || capture.document === null) return;
+  const settings = await loadSettings();
+  const probes = settings.probes ? plannedProbes(capture) : [];
+  const wantHtml = options.forView && capture.html === null;
+  if (probes.length === 0 && !wantHtml) return;
   enriching.add(tabId);
   onProgress();
+  const navigationId = capture.navigationId;
   try {
-    const navigationId = capture.navigationId;
-    const served = await readServedHtml(tabId);
-    if (served.html !== null) {
-      const html = boundedHtml(served.html, 'served');
-      await updateCapture(
-        tabId,
-        (current) => (current !== null && current.navigationId === navigationId ? attachHtml(current, html) : current),
-        { important: false },
-      );
+    const htmlDone = wantHtml
+      ? readServedHtml(tabId).then(async (served) => {
+          if (served.html === null) return;
+          const html = boundedHtml(served.html, 'served');
+          await updateCapture(tabId, sameNavigation(navigationId, (current) => attachHtml(current, html)), { important: false });
+        })
+      : Promise.resolve();
+    const results = await Promise.all(probes.map(async (probe) => [probe.key, await probeOnce(probe)] as const));
+    if (results.length > 0) {
+      const found: Probes = Object.fromEntries(results);
+      await updateCapture(tabId, sameNavigation(navigationId, (current) => mergeProbes(current, found)), { important: true });
     }
+    await htmlDone;
   } finally {
     enriching.delete(tabId);
     onProgress();

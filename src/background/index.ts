@@ -7,13 +7,16 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { attachDom, completeNavigation } from '../core/capture-updates';
 import { parseWorkerMessage } from '../shared/messages';
 import { onCaptureChange, updateCapture } from './capture-store';
-import { scheduleBadge } from './badge';
-import { registerPopupPorts } from './popup-ports';
+import { scheduleGrading } from './grading';
+import { registerPopupPorts, schedulePush } from './popup-ports';
+import { enrichCapture } from './enrich';
+import { registerProbeListeners } from './probe-requests';
 import { registerWebRequestListeners } from './web-request';
 
 registerWebRequestListeners();
+registerProbeListeners();
 registerPopupPorts();
-onCaptureChange(scheduleBadge);
+onCaptureChange(scheduleGrading);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseWorkerMessage(raw);
@@ -27,7 +30,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'complete') {
-    void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true });
+    void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true })
+      .then(() => enrichCapture(tabId, { forView: false }, () => schedulePush(tabId)));
   }
 });
 

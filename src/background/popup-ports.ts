@@ -81,7 +81,7 @@ function onConnect(port: Runtime.Port): void {
       ports.add(port);
       void stateOf(message.tabId).then((state) => port.postMessage(state)).catch(() => undefined);
     } else if (message.type === 'complete-capture') {
-      void enrichCapture(message.tabId, () => schedulePush(message.tabId));
+      void enrichCapture(message.tabId, { forView: true }, () => schedulePush(message.tabId));
     }
   });
   port.onDisconnect.addListener(() => {

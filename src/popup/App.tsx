@@ -51,6 +51,11 @@ export function App() {
       {view.kind === 'connecting' && <Notice tone="info" title="Loading…" />}
       {view.kind === 'error' && <Notice tone="error" title="Something went wrong" body={view.message} />}
       {view.kind === 'ready' && <TabView state={view.state} />}
+      <footer class="footer">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { PageCapture } from '../../core/capture';
 import { gradeCapture } from '../../core/grade';
 import { GradeView } from './GradeView';
+import { HistoryLine } from './HistoryLine';
 import { HeadersTable } from './HeadersTable';
 import { RedirectChain } from './RedirectChain';
 import { TagsTable } from './TagsTable';
@@ -27,6 +28,12 @@ export function CaptureView({ capture, enriching }: { capture: PageCapture; enri
           </span>
           {document?.fromCache === true && <span class="badge">from cache</span>}
           {enriching && <span class="badge">reading page…</span>}
+          {capture.html !== null && (
+            <span class="badge" data-testid="html-source" title="The HTML the Observatory-style checks read">
+              {capture.html.source === 'served' ? 'HTML as served' : 'HTML from the live page'}
+              {capture.html.truncated ? ' (truncated)' : ''}
+            </span>
+          )}
         </p>
       </section>
       {capture.error !== null && (
@@ -36,6 +43,7 @@ export function CaptureView({ capture, enriching }: { capture: PageCapture; enri
         <Notice tone="info" title="Waiting for the server’s response…" testId="waiting" />
       )}
       {document !== null && <GradeView grade={grade} />}
+      {document !== null && <HistoryLine grade={grade} navigationId={capture.navigationId} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} />}
       <TagsTable capture={capture} />

@@ -1,0 +1,112 @@
+/**
+ * Per-origin audit history: what the grade was each time the user visited, so the popup can
+ * say "D- → B+ since 3 May" and which results improved or regressed. Pure: the adapter
+ * stores the entries (locally, never for private windows).
+ */
+import type { ObservatoryGrade } from './checks/observatory/grade-types';
+
+export const HISTORY_LIMITS = {
+  /** Entries kept per origin (oldest dropped first). */
+  perOrigin: 50,
+  /** Origins kept in total (least recently audited dropped first). */
+  origins: 300,
+} as const;
+
+export interface HistoryEntry {
+  /** When this result was first seen (ms since the epoch). */
+  at: number;
+  /** When it was last seen unchanged: consecutive identical audits collapse into one entry. */
+  lastSeen: number;
+  url: string;
+  /** The navigation it came from: a later, better-informed grade of the same page replaces it. */
+  navigationId: string;
+  grade: string;
+  score: number;
+  /** Observatory test name → result id. */
+  results: Record<string, string>;
+}
+
+export interface ResultChange {
+  test: string;
+  from: string | null;
+  to: string;
+  direction: 'improved' | 'regressed' | 'changed';
+  /** The score modifier difference (positive = better). */
+  delta: number;
+}
+
+export interface HistoryComparison {
+  /** The oldest entry kept for this origin (another page load than the current one). */
+  first: HistoryEntry;
+  /** The latest audit of another page load. */
+  previous: HistoryEntry | null;
+  /** Changes from `previous` to the current audit. */
+  changes: ResultChange[];
+}
+
+/** The history entry for a graded capture; null when the grade is not a real one. */
+export function entryFromGrade(grade: ObservatoryGrade, navigationId: string, at: number): HistoryEntry | null {
+  const status = grade.status ?? 'graded';
+  if (status !== 'graded' && status !== 'partial') return null;
+  const results: Record<string, string> = {};
+  for (const [name, test] of Object.entries(grade.tests)) results[name] = test.result;
+  return { at, lastSeen: at, url: grade.url, navigationId, grade: grade.grade, score: grade.score, results };
+}
+
+function sameOutcome(a: HistoryEntry, b: HistoryEntry): boolean {
+  if (a.grade !== b.grade || a.score !== b.score) return false;
+  const names = new Set([...Object.keys(a.results), ...Object.keys(b.results)]);
+  for (const name of names) if (a.results[name] !== b.results[name]) return false;
+  return true;
+}
+
+/** Adds an audit to an origin's entries (oldest first), collapsing repeats and keeping the cap. */
+export function appendEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, limit: number = HISTORY_LIMITS.perOrigin): HistoryEntry[] {
+  const last = entries.at(-1);
+  if (last !== undefined && last.navigationId === entry.navigationId) {
+    // The same page graded again with more information (served HTML, probes): replace.
+    const before = entries.at(-2);
+    const rest = entries.slice(0, -1);
+    return before !== undefined && sameOutcome(before, entry)
+      ? [...rest.slice(0, -1), { ...before, lastSeen: Math.max(before.lastSeen, entry.at), url: entry.url, navigationId: entry.navigationId }]
+      : [...rest, { ...entry, at: last.at }];
+  }
+  if (last !== undefined && sameOutcome(last, entry)) {
+    return [...entries.slice(0, -1), { ...last, lastSeen: Math.max(last.lastSeen, entry.at), url: entry.url, navigationId: entry.navigationId }];
+  }
+  const next = [...entries, entry];
+  return next.length > limit ? next.slice(next.length - limit) : next;
+}
+
+/**
+ * Compares the current audit with the origin's history: the first audit kept (for "D- → B+
+ * since 3 May") and the latest audit of another page load (for what changed). `modifierOf`
+ * gives each result's score modifier, so a change can be called an improvement or a regression.
+ */
+export function compareHistory(
+  entries: readonly HistoryEntry[],
+  current: HistoryEntry,
+  modifierOf: (test: string, result: string) => number | undefined,
+): HistoryComparison | null {
+  const earlier = entries.filter((entry) => entry.navigationId !== current.navigationId);
+  const first = earlier[0];
+  if (first === undefined) return null;
+  const previous = earlier.at(-1) ?? null;
+  const changes: ResultChange[] = [];
+  if (previous !== null) {
+    for (const [test, to] of Object.entries(current.results)) {
+      const from = previous.results[test] ?? null;
+      if (from === to) continue;
+      const delta = (modifierOf(test, to) ?? 0) - (from === null ? 0 : (modifierOf(test, from) ?? 0));
+      changes.push({ test, from, to, delta, direction: delta > 0 ? 'improved' : delta < 0 ? 'regressed' : 'changed' });
+    }
+    changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  }
+  return { first, previous, changes };
+}
+
+/** Keeps at most `limit` origins, dropping those audited least recently. */
+export function originsToEvict(lastAudited: ReadonlyMap<string, number>, limit: number = HISTORY_LIMITS.origins): string[] {
+  if (lastAudited.size <= limit) return [];
+  return [...lastAudited.entries()].sort((a, b) => a[1] - b[1]).slice(0, lastAudited.size - limit).map(([origin]) => origin);
+}

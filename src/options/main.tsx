@@ -1,0 +1,74 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { clearHistory, countHistory } from '../shared/history-store';
+import { loadSettings, saveSettings } from '../shared/settings-store';
+
+const SWITCHES: Array<{ key: keyof Settings; label: string; help: string }> = [
+  { key: 'badge', label: 'Show the grade on the toolbar icon', help: 'The active tab’s grade letter, coloured by grade.' },
+  {
+    key: 'history',
+    label: 'Remember audits per site',
+    help: 'Keeps the last 50 audits of each site on this computer, so the popup can show how a grade changed. Never in private windows.',
+  },
+  {
+    key: 'probes',
+    label: 'Make the checks’ extra requests',
+    help: 'To grade like the Observatory, Tabgrade asks the audited site itself for http:// (redirection test) and a CORS preflight — without cookies, and only to that site. Off: those tests show their likely result.',
+  },
+];
+
+function Options() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [history, setHistory] = useState<{ origins: number; entries: number } | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void countHistory().then(setHistory);
+  }, []);
+
+  const toggle = (key: keyof Settings) => {
+    const next = { ...settings, [key]: !settings[key] };
+    setSettings(next);
+    void saveSettings(next).then(() => setStatus('Saved.'));
+  };
+
+  const clear = () => {
+    void clearHistory().then(async () => {
+      setHistory(await countHistory());
+      setStatus('History cleared.');
+    });
+  };
+
+  return (
+    <main class="tabgrade options">
+      <h1>Tabgrade options</h1>
+      <section class="panel">
+        {SWITCHES.map((item) => (
+          <div class="switch" key={item.key}>
+            <label>
+              <input type="checkbox" checked={settings[item.key]} onChange={() => toggle(item.key)} data-testid={`setting-${item.key}`} />{' '}
+              {item.label}
+            </label>
+            <p class="muted">{item.help}</p>
+          </div>
+        ))}
+      </section>
+      <section class="panel">
+        <h2>History</h2>
+        <p data-testid="history-count">
+          {history === null ? '…' : `${history.entries} audits of ${history.origins} sites are stored on this computer.`}
+        </p>
+        <button type="button" onClick={clear} data-testid="clear-history">
+          Clear history
+        </button>
+      </section>
+      <p role="status" class="muted">{status}</p>
+      <p class="muted">Tabgrade sends nothing anywhere: every audit happens in your browser.</p>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root !== null) render(<Options />, root);

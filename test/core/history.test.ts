@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { appendEntry, compareHistory, originsToEvict, type HistoryEntry } from '../../src/core/history';
+
+function entry(navigationId: string, at: number, grade: string, results: Record<string, string>, score = 50): HistoryEntry {
+  return { at, lastSeen: at, url: 'https://site.test/', navigationId, grade, score, results };
+}
+
+const modifiers: Record<string, number> = { 'xfo-missing': -20, 'xfo-deny': 5, 'hsts-missing': -20, 'hsts-ok': 0 };
+const modifierOf = (_test: string, result: string) => modifiers[result];
+
+describe('appendEntry', () => {
+  it('collapses identical consecutive audits into one, updating lastSeen', () => {
+    const first = entry('n1', 1000, 'D', { xfo: 'xfo-missing' });
+    const again = entry('n2', 2000, 'D', { xfo: 'xfo-missing' });
+    const entries = appendEntry([first], again);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.lastSeen).toBe(2000);
+    expect(entries[0]?.at).toBe(1000);
+  });
+
+  it('replaces the entry of the same navigation graded again with more information', () => {
+    const entries = appendEntry([entry('n1', 1000, 'D', { xfo: 'xfo-missing' })], entry('n1', 1500, 'C', { xfo: 'xfo-deny' }));
+    expect(entries.map((item) => item.grade)).toEqual(['C']);
+    expect(entries[0]?.at).toBe(1000);
+  });
+
+  it('keeps distinct outcomes and drops the oldest beyond the limit', () => {
+    let entries: HistoryEntry[] = [];
+    for (let index = 0; index < 5; index++) entries = appendEntry(entries, entry(`n${index}`, index, 'B', { x: String(index) }), 3);
+    expect(entries.map((item) => item.navigationId)).toEqual(['n2', 'n3', 'n4']);
+  });
+});
+
+describe('compareHistory', () => {
+  const may3 = entry('n1', Date.UTC(2026, 4, 3), 'D-', { xfo: 'xfo-missing', hsts: 'hsts-missing' });
+  const later = entry('n2', Date.UTC(2026, 4, 10), 'C', { xfo: 'xfo-missing', hsts: 'hsts-ok' });
+
+  it('reports the first audit and what improved or regressed since the previous one', () => {
+    const now = entry('n3', Date.UTC(2026, 5, 1), 'B+', { xfo: 'xfo-deny', hsts: 'hsts-missing' });
+    const comparison = compareHistory([may3, later, now], now, modifierOf);
+    expect(comparison?.first.grade).toBe('D-');
+    expect(comparison?.previous?.navigationId).toBe('n2');
+    expect(comparison?.changes).toEqual([
+      { test: 'xfo', from: 'xfo-missing', to: 'xfo-deny', delta: 25, direction: 'improved' },
+      { test: 'hsts', from: 'hsts-ok', to: 'hsts-missing', delta: -20, direction: 'regressed' },
+    ]);
+  });
+
+  it('has nothing to compare on the first audit of an origin', () => {
+    expect(compareHistory([may3], may3, modifierOf)).toBeNull();
+    expect(compareHistory([], may3, modifierOf)).toBeNull();
+  });
+});
+
+describe('originsToEvict', () => {
+  it('drops the least recently audited origins beyond the limit', () => {
+    const index = new Map([['https://a.test', 3], ['https://b.test', 1], ['https://c.test', 2]]);
+    expect(originsToEvict(index, 2)).toEqual(['https://b.test']);
+    expect(originsToEvict(index, 3)).toEqual([]);
+  });
+});
