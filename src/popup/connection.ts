@@ -47,10 +47,20 @@ export function connectToTab(tabId: number, onState: (state: TabStateMessage) =>
   };
 }
 
-/** The tab a view is about: `?tab=<id>` when given (tests, full-page view), else the active tab. */
+/**
+ * The tab a view is about: `?tab=<id>` when given (tests, DevTools, full-page view), or
+ * `?url=<address>` for the tab showing that address (handy where tab ids are hard to learn,
+ * as in Firefox automation), else the active tab.
+ */
 export async function resolveTabId(search: string): Promise<number | null> {
-  const param = new URLSearchParams(search).get('tab');
+  const params = new URLSearchParams(search);
+  const param = params.get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const url = params.get('url');
+  if (url !== null) {
+    const tabs = await browser.tabs.query({});
+    return tabs.find((tab) => tab.url === url)?.id ?? null;
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }

@@ -35,4 +35,17 @@ export interface ObservatoryGrade {
   tests: Record<ObservatoryTestName, GradedTest>;
   /** Why the grade could not be fully computed or may differ from a live scan. */
   notes: string[];
+  /**
+   * Whether `grade` and `score` mean anything (absent is read as `graded`):
+   * - `graded`: every test ran on the document's response;
+   * - `partial`: a grade was computed but at least one test could not run (see `notes`);
+   *   that test counts as failed with a modifier of 0;
+   * - `pending`: no document response yet (the page is still loading);
+   * - `unavailable`: the navigation ended without a document response.
+   * For `pending` and `unavailable`, `grade` is a placeholder (`F`, score 0): views must
+   * show the status instead, never the grade. The Observatory gives no grade at all there.
+   */
+  status?: GradeStatus;
 }
+
+export type GradeStatus = 'graded' | 'partial' | 'pending' | 'unavailable';

@@ -53,4 +53,9 @@ export interface ObservatoryTest {
   /** Which parts of the capture it reads (shown in the UI when one is missing). */
   needs: ReadonlyArray<'document' | 'redirects' | 'html' | 'probes.http' | 'probes.cors' | 'probes.policyFiles' | 'subresources'>;
   run(capture: PageCapture, context: ObservatoryContext): ObservatoryTestResult;
+  /**
+   * Every result id `run` can return (the Observatory's `possibleResults`). Lets the grader's
+   * tests prove the scoring table covers the test. Optional so that adding it stays additive.
+   */
+  possibleResults?: readonly string[];
 }

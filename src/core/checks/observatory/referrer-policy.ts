@@ -1,0 +1,91 @@
+/**
+ * Observatory test `referrer-policy`: how much of the page URL the browser sends to other
+ * sites. Reads the `Referrer-Policy` header and `<meta name=referrer>`, as MDN HTTP
+ * Observatory v1.6.3 does (`src/analyzer/tests/referrer-policy.js`,
+ * `src/retriever/utils.js#parseHttpEquivHeaders`).
+ */
+import { headerValues } from '../../headers';
+import { documentMarkup } from './document-markup';
+import { scoreModifier } from './scoring';
+import type { ObservatoryTest, ObservatoryTestResult } from './types';
+
+export const REFERRER_POLICY_RESULTS = [
+  'referrer-policy-private',
+  'referrer-policy-not-implemented',
+  'referrer-policy-unsafe',
+  'referrer-policy-header-invalid',
+] as const;
+export type ReferrerPolicyResult = (typeof REFERRER_POLICY_RESULTS)[number];
+
+const EXPECTATION: ReferrerPolicyResult = 'referrer-policy-private';
+const PASSING: ReadonlySet<ReferrerPolicyResult> = new Set<ReferrerPolicyResult>([
+  'referrer-policy-private',
+  'referrer-policy-not-implemented',
+]);
+
+/** Policies that never send a path or query to another site, nor anything over a downgrade. */
+const PRIVATE_POLICIES: ReadonlySet<string> = new Set([
+  'no-referrer',
+  'same-origin',
+  'strict-origin',
+  'strict-origin-when-cross-origin',
+]);
+const UNSAFE_POLICIES: ReadonlySet<string> = new Set([
+  'origin',
+  'origin-when-cross-origin',
+  'unsafe-url',
+  'no-referrer-when-downgrade',
+]);
+
+export const referrerPolicyTest: ObservatoryTest = {
+  name: 'referrer-policy',
+  title: 'Referrer Policy',
+  needs: ['document', 'html'],
+  possibleResults: REFERRER_POLICY_RESULTS,
+  run(capture): ObservatoryTestResult {
+    const response = capture.document;
+    const notes: string[] = [];
+    const finish = (result: ReferrerPolicyResult, pass: boolean, data: Record<string, unknown>): ObservatoryTestResult => ({
+      name: 'referrer-policy',
+      result,
+      expectation: EXPECTATION,
+      pass,
+      scoreModifier: scoreModifier('referrer-policy', result),
+      data,
+      notes,
+    });
+    if (response === null) return finish('referrer-policy-not-implemented', false, { http: false, meta: false, value: null, policy: null });
+
+    const fromHeaders = headerValues(response.headers, 'referrer-policy');
+    // Only the last non-empty `<meta name=referrer>` counts, and only one without
+    // http-equiv (the Observatory's meta scan checks http-equiv first).
+    const markup = documentMarkup(capture);
+    let metaValue: string | null = null;
+    for (const tag of markup?.metas ?? []) {
+      if (tag.content === '' || tag.httpEquiv !== null) continue;
+      if (tag.name !== null && tag.name.trim().toLowerCase() === 'referrer') metaValue = tag.content;
+    }
+    const fromMeta = metaValue === null ? [] : [metaValue];
+    const http = fromHeaders.length > 0;
+    const meta = fromMeta.length > 0;
+    if (!http && !meta) return finish('referrer-policy-not-implemented', true, { http, meta, value: null, policy: null });
+    if (meta && markup?.source === 'dom') {
+      notes.push('The referrer meta tag was read from the live page rather than the HTML the server sent; a script may have added or changed it.');
+    }
+
+    // Header values first, then the meta tag; the last recognised token wins, which is
+    // how browsers let a site list fallbacks ("no-referrer, strict-origin-when-cross-origin").
+    const value = [...fromHeaders, ...fromMeta].join(', ');
+    let policy = '';
+    for (const token of value.split(',')) {
+      const normalised = token.trim().toLowerCase();
+      if (PRIVATE_POLICIES.has(normalised) || UNSAFE_POLICIES.has(normalised)) policy = normalised;
+    }
+
+    let result: ReferrerPolicyResult;
+    if (PRIVATE_POLICIES.has(policy)) result = 'referrer-policy-private';
+    else if (UNSAFE_POLICIES.has(policy)) result = 'referrer-policy-unsafe';
+    else result = 'referrer-policy-header-invalid';
+    return finish(result, PASSING.has(result), { http, meta, value, policy: policy === '' ? null : policy });
+  },
+};

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareSources, parseCspPolicies, parseMetaCspPolicies, splitPolicyList, type CspParseOutcome } from '../../../../src/core/checks/observatory/csp-parser';
+
+/** The parsed directives as a plain object, for readable expectations. */
+function directivesOf(outcome: CspParseOutcome): Record<string, string[]> {
+  if (!outcome.valid) throw new Error(`expected a valid CSP, got: ${outcome.reason}`);
+  const result: Record<string, string[]> = {};
+  for (const [directive, sources] of outcome.csp.directives) result[directive] = [...sources].sort();
+  return result;
+}
+
+describe('splitPolicyList', () => {
+  it('splits each value on commas into trimmed policies', () => {
+    expect(splitPolicyList(["default-src 'none' , script-src 'self'", 'img-src *'])).toEqual([
+      "default-src 'none'",
+      "script-src 'self'",
+      'img-src *',
+    ]);
+  });
+
+  it('keeps the empty piece a trailing comma leaves, so the CSP is later invalid', () => {
+    expect(splitPolicyList(["default-src 'none',"])).toEqual(["default-src 'none'", '']);
+  });
+});
+
+describe('parseCspPolicies: one policy', () => {
+  it('lower-cases directive names and sources', () => {
+    expect(directivesOf(parseCspPolicies(["DEFAULT-SRC 'NONE'; Script-Src 'Self' HTTPS://Example.COM"]))).toEqual({
+      'default-src': ["'none'"],
+      'script-src': ["'self'", 'https://example.com'],
+    });
+  });
+
+  it('reads a -src directive without sources as none, and other empty directives as none too', () => {
+    expect(directivesOf(parseCspPolicies(['default-src; upgrade-insecure-requests']))).toEqual({
+      'default-src': ["'none'"],
+      'upgrade-insecure-requests': ["'none'"],
+    });
+  });
+
+  it('ignores empty directives and extra whitespace, including line breaks', () => {
+    expect(directivesOf(parseCspPolicies(["default-src 'none';;; ;\r\n;script-src\t'self'   https://a.example"]))).toEqual({
+      'default-src': ["'none'"],
+      'script-src': ["'self'", 'https://a.example'],
+    });
+  });
+
+  it('drops a source made redundant by a shorter neighbour in collation order', () => {
+    // `https:` already allows every https URL, so the Observatory keeps only it.
+    expect(directivesOf(parseCspPolicies(['script-src https: https://cdn.example']))).toEqual({ 'script-src': ['https:'] });
+    expect(directivesOf(parseCspPolicies(["script-src 'self' 'self'"]))).toEqual({ 'script-src': ["'self'"] });
+  });
+
+  it('finds neighbours in en collation order, not code-point order, as the Observatory does', () => {
+    // Collation puts `/` before `+`, so `…/js` follows (and is made redundant by) the bare host,
+    // while `…+x` survives; code-point order would keep `…/js` and drop `…+x`.
+    expect(directivesOf(parseCspPolicies(['script-src https://a.example/js https://a.example+x https://a.example']))).toEqual({
+      'script-src': ['https://a.example', 'https://a.example+x'],
+    });
+  });
+
+  it.each([
+    ['an empty policy', ''],
+    ['a blank policy', '   '],
+    ['only line breaks', '\r\n\r\n'],
+    ['a policy shorter than six characters', 'defa'],
+    ['a repeated directive', "default-src 'none'; default-src 'none'"],
+    ['a repeated directive further apart', "default-src 'none'; img-src 'self'; DEFAULT-SRC 'self'"],
+  ])('is invalid with %s', (_label, policy) => {
+    expect(parseCspPolicies([policy]).valid).toBe(false);
+  });
+
+  it('tolerates repeated report-uri and report-to but reports them', () => {
+    const outcome = parseCspPolicies(["default-src 'none'; report-uri /a; report-uri /b; report-to x; report-to y"]);
+    expect(outcome.valid).toBe(true);
+    if (!outcome.valid) return;
+    expect([...outcome.csp.duplicateDirectives].sort()).toEqual(['report-to', 'report-uri']);
+    // In the first policy the later occurrence replaces the earlier one, as in the Observatory.
+    expect(directivesOf(outcome)['report-uri']).toEqual(['/b']);
+  });
+
+  it('returns an empty map for no policies at all', () => {
+    expect(directivesOf(parseCspPolicies([]))).toEqual({});
+  });
+});
+
+describe('parseCspPolicies: several policies', () => {
+  it('keeps what identical policies share', () => {
+    const policy = "default-src 'none'; script-src 'self' https://mozilla.org";
+    expect(directivesOf(parseCspPolicies([policy, policy]))).toEqual({
+      'default-src': ["'none'"],
+      'script-src': ["'self'", 'https://mozilla.org'],
+    });
+  });
+
+  it('keeps only sources every policy allows, whatever their order', () => {
+    expect(
+      directivesOf(
+        parseCspPolicies([
+          "default-src 'none'; script-src 'self' https://mozilla.org",
+          "default-src 'none'; script-src https://example.com 'self' https://mozilla.org",
+        ]),
+      ),
+    ).toEqual({ 'default-src': ["'none'"], 'script-src': ["'self'", 'https://mozilla.org'] });
+  });
+
+  it('ends with none when the policies share no source', () => {
+    expect(directivesOf(parseCspPolicies(['default-src https://mozilla.org', 'default-src https://mozilla.com']))).toEqual({
+      'default-src': ["'none'"],
+    });
+    expect(directivesOf(parseCspPolicies(['default-src http:', 'default-src https:']))).toEqual({ 'default-src': ["'none'"] });
+  });
+
+  it('keeps the sources common to four policies', () => {
+    expect(
+      directivesOf(
+        parseCspPolicies([
+          'default-src https://mozilla.org https://mozilla.net https://mozilla.com https://mozilla.io',
+          'default-src https://mozilla.pizza https://mozilla.ninja https://mozilla.net https://mozilla.org',
+          'default-src https://mozilla.net https://mozilla.fox https://mozilla.fire https://mozilla.org',
+          'default-src https://mozilla.browser https://mozilla.web https://mozilla.net https://mozilla.org',
+        ]),
+      ),
+    ).toEqual({ 'default-src': ['https://mozilla.net', 'https://mozilla.org'] });
+  });
+
+  it('keeps the narrower of two nested paths', () => {
+    expect(
+      directivesOf(parseCspPolicies(['default-src https://mozilla.org/firefox/', 'default-src https://mozilla.org/firefox/download/'])),
+    ).toEqual({ 'default-src': ['https://mozilla.org/firefox/download/'] });
+    expect(directivesOf(parseCspPolicies(['default-src https://mozilla.org/fire', 'default-src https://mozilla.org/firefox/']))).toEqual({
+      'default-src': ["'none'"],
+    });
+  });
+
+  it('accepts the same directive once per policy (the 1.6.2 multi-policy fix)', () => {
+    expect(parseCspPolicies(["default-src 'none'", "default-src 'self'"]).valid).toBe(true);
+  });
+
+  it('treats a directive that only a later policy sets as none', () => {
+    expect(directivesOf(parseCspPolicies(["default-src 'none'", "script-src 'self'"]))).toEqual({
+      'default-src': ["'none'"],
+      'script-src': ["'none'"],
+    });
+  });
+
+  it('is invalid when shared sources carry malformed percent-encoding (the Observatory throws there)', () => {
+    expect(parseCspPolicies(['img-src https://a.example/%zz', 'img-src https://a.example/%zz']).valid).toBe(false);
+  });
+
+  it('is invalid when any one of the policies is empty', () => {
+    expect(parseCspPolicies(["default-src 'none'", ''])).toEqual({ valid: false, reason: 'empty policy' });
+  });
+});
+
+describe('parseMetaCspPolicies', () => {
+  it('drops the directives a meta policy cannot carry', () => {
+    expect(
+      directivesOf(parseMetaCspPolicies(["default-src 'self'; frame-ancestors 'none'; report-uri /r; sandbox allow-forms"])),
+    ).toEqual({ 'default-src': ["'self'"] });
+  });
+
+  it('leaves nothing from a meta policy made only of those directives', () => {
+    expect(directivesOf(parseMetaCspPolicies(["frame-ancestors 'none'"]))).toEqual({});
+  });
+});
+
+describe('compareSources', () => {
+  const collator = new Intl.Collator('en');
+  const alphabet = [..."abcxyz0189'-_.:/*+%#?=&!$@~;,()[]{}<>|\\^`\"", '\u0001', '\u007f', 'é', 'ß', 'ı', '\u00ad', '😀'];
+  const source = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((chars) => chars.join(''));
+
+  it('orders exactly like Intl.Collator("en"), including characters it hands to the collator', () => {
+    fc.assert(
+      fc.property(source, source, (a, b) => {
+        expect(Math.sign(compareSources(a, b))).toBe(Math.sign(collator.compare(a, b)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('orders realistic sources like the collator', () => {
+    const sources = ["'self'", "'none'", 'https:', 'https://a.example', 'https://a.example/js', 'https://a.example+x', '*.cdn.example', 'data:', "'nonce-abc'", 'wss://x.example'];
+    expect([...sources].sort(compareSources)).toEqual([...sources].sort(collator.compare));
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Cases every supported browser must pass, written once and run by the Chromium and the
+ * Firefox suites with their own driver.
+ */
+import { expect, it } from 'vitest';
+import type { BrowserDriver, PopupView } from '../support/driver';
+import { KNOWN_GRADE, type SharedSite } from './site';
+
+async function headerPairs(popup: PopupView): Promise<Array<[string, string]>> {
+  const texts = await popup.texts('header-row');
+  // Each row renders as "name<TAB>value".
+  return texts.map((row) => {
+    const [name = '', ...value] = row.split('\t');
+    return [name.trim(), value.join('\t').trim()];
+  });
+}
+
+async function resultsOf(popup: PopupView): Promise<Record<string, string>> {
+  const names = await popup.attributes('test-row', 'data-test');
+  const results = await popup.attributes('test-row', 'data-result');
+  return Object.fromEntries(names.map((name, index) => [name ?? '', results[index] ?? '']));
+}
+
+export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSite): void {
+  it('shows every response header as received, several Set-Cookie headers staying several', async () => {
+    const { site } = shared();
+    const page = await driver().open(`${site.origin}/tags`);
+    const popup = await driver().popupFor(page);
+    await expect.poll(() => popup.texts('final-url')).toEqual([`${site.origin}/tags`]);
+    expect(await popup.texts('status')).toEqual(['200']);
+    const rows = await headerPairs(popup);
+    const cookies = rows.filter(([name]) => name.toLowerCase() === 'set-cookie').map(([, value]) => value);
+    expect(cookies).toEqual(['sessionid=abc123; HttpOnly; Secure; SameSite=Lax; Path=/', 'csrftoken=xyz789; SameSite=Lax; Path=/']);
+    const names = rows.map(([name]) => name.toLowerCase());
+    expect(names.indexOf('x-frame-options')).toBeLessThan(names.lastIndexOf('set-cookie'));
+    // Chromium keeps repeated header lines apart; Firefox joins them (except Set-Cookie) with
+    // ", " before extensions see them. Either way both values arrive, in order.
+    const custom = rows.filter(([name]) => name.toLowerCase() === 'x-custom-header').map(([, value]) => value);
+    expect(custom.join(', ')).toBe('first, second');
+    if (driver().name === 'chromium') expect(custom).toHaveLength(2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists scripts and stylesheets with origin and SRI attributes, including a script added after load', async () => {
+    const { site } = shared();
+    const page = await driver().open(`${site.origin}/tags`);
+    const popup = await driver().popupFor(page);
+    // 3 external scripts (+1 injected 500 ms after load) and 4 resource links (the icon is not one).
+    await expect.poll(() => popup.texts('tag-count'), { timeout: 10_000 }).toEqual(['8']);
+    expect(await popup.texts('inline-scripts')).toEqual(['2']);
+    const rows = await popup.texts('tag-row');
+    const kinds = await popup.attributes('tag-row', 'data-origin-kind');
+    const added = await popup.attributes('tag-row', 'data-added');
+    const integrity = await popup.childTexts('tag-row', 'tag-integrity');
+    const crossorigin = await popup.childTexts('tag-row', 'tag-crossorigin');
+    const row = (fragment: string) => rows.findIndex((text) => text.includes(fragment));
+    const lib = row('/cdn/lib.js');
+    expect([kinds[lib], integrity[lib], crossorigin[lib], added[lib]]).toEqual(['cross', 'sha384-abc', 'anonymous', 'parser']);
+    expect(integrity[row('/cdn/no-sri.js')]).toBe('—');
+    expect(kinds[row(`${site.origin}/app.js`)]).toBe('same');
+    expect(crossorigin[row('/cdn/font.woff2')]).toBe('(empty)');
+    expect(added[row('/widget/jquery.js')]).toBe('added-after-load');
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the redirect chain across two origins with each status and Location', async () => {
+    const { site, other } = shared();
+    const page = await driver().open(`${site.origin}/start`);
+    expect(page.url()).toBe(`${other.altOrigin}/final`);
+    const popup = await driver().popupFor(page);
+    await expect.poll(() => popup.texts('hop-status')).toEqual(['301', '302']);
+    expect(await popup.texts('hop-location')).toEqual([`${other.altOrigin}/middle`, `${other.altOrigin}/final`]);
+    expect(await popup.texts('final-url')).toEqual([`${other.altOrigin}/final`]);
+    expect(await headerPairs(popup)).toContainEqual(['Strict-Transport-Security', 'max-age=63072000']);
+    await popup.close();
+    await page.close();
+  });
+
+  it('grades a known header set exactly as the Observatory’s rules do', async () => {
+    const { site } = shared();
+    const page = await driver().open(`${site.origin}/known`);
+    const popup = await driver().popupFor(page);
+    await expect.poll(() => popup.texts('grade')).toEqual([KNOWN_GRADE.grade]);
+    expect(await popup.texts('score')).toEqual([KNOWN_GRADE.score]);
+    await expect.poll(() => resultsOf(popup)).toEqual(KNOWN_GRADE.results);
+    await popup.close();
+    await page.close();
+  });
+}

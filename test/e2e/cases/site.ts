@@ -1,0 +1,69 @@
+/**
+ * The loopback site the cross-browser cases visit: two servers (two origins, plus a third
+ * under the `localhost` name) serving fixture pages with chosen headers.
+ */
+import { readFile } from 'node:fs/promises';
+import { html, startServer, type TestServer } from '../support/server';
+
+export interface SharedSite {
+  site: TestServer;
+  other: TestServer;
+  close(): Promise<void>;
+}
+
+/** Headers whose Observatory grade is worked out by hand in `KNOWN_GRADE` below. */
+export const KNOWN_HEADERS: Array<[string, string]> = [
+  ['Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+];
+
+/**
+ * Worked out by hand from the Observatory v1.6.3 rules for this plain-HTTP page:
+ * CSP with default-src 'none' +10, no redirect to HTTPS −20, no HTTPS for HSTS −20,
+ * Referrer-Policy no-referrer +5, framing blocked by CSP frame-ancestors +5, the rest 0.
+ * Penalties alone leave 60 (< 90), so no extra credit: 60 → C+.
+ */
+export const KNOWN_GRADE = {
+  grade: 'C+',
+  score: '60',
+  results: {
+    'content-security-policy': 'csp-implemented-with-no-unsafe-default-src-none',
+    cookies: 'cookies-not-found',
+    'cross-origin-resource-sharing': 'cross-origin-resource-sharing-not-implemented',
+    redirection: 'redirection-missing',
+    'referrer-policy': 'referrer-policy-private',
+    'strict-transport-security': 'hsts-not-implemented-no-https',
+    'subresource-integrity': 'sri-not-implemented-but-all-scripts-loaded-from-secure-origin',
+    'x-content-type-options': 'x-content-type-options-nosniff',
+    // CSP frame-ancestors takes precedence over X-Frame-Options in the Observatory.
+    'x-frame-options': 'x-frame-options-implemented-via-csp',
+    'cross-origin-resource-policy': 'corp-implemented-with-same-origin',
+  } as Record<string, string>,
+};
+
+export async function startSharedSite(): Promise<SharedSite> {
+  const [site, other] = await Promise.all([startServer(), startServer()]);
+  const tagsPage = await readFile(new URL('../../fixtures/site/tags.html', import.meta.url), 'utf8');
+  const js = { headers: [['Content-Type', 'text/javascript']] as Array<[string, string]>, body: '/* ok */' };
+  const css = { headers: [['Content-Type', 'text/css']] as Array<[string, string]>, body: 'h1{}' };
+  site.route('/tags', html(tagsPage.replaceAll('{{CROSS}}', other.origin), [
+    ['Set-Cookie', 'sessionid=abc123; HttpOnly; Secure; SameSite=Lax; Path=/'],
+    ['X-Frame-Options', 'DENY'],
+    ['Set-Cookie', 'csrftoken=xyz789; SameSite=Lax; Path=/'],
+    ['X-Custom-Header', 'first'],
+    ['x-custom-header', 'second'],
+  ]));
+  for (const path of ['/app.js', '/app.mjs']) site.route(path, js);
+  site.route('/style.css', css);
+  for (const path of ['/cdn/lib.js', '/cdn/no-sri.js', '/widget/jquery.js']) other.route(path, js);
+  other.route('/cdn/theme.css', css);
+  // A chain across two loopback origins: 127.0.0.1:A → 301 → localhost:B → 302 → localhost:B/final
+  site.route('/start', { status: 301, headers: [['Location', `${other.altOrigin}/middle`]] });
+  other.route('/middle', { status: 302, headers: [['Location', `${other.altOrigin}/final`], ['Set-Cookie', 'hop=1']] });
+  other.route('/final', html('<h1>final</h1>', [['Strict-Transport-Security', 'max-age=63072000']]));
+  site.route('/known', html('<!doctype html><title>Known</title><script src="/app.js"></script><h1>Known</h1>', KNOWN_HEADERS));
+  return { site, other, close: async () => void (await Promise.all([site.close(), other.close()])) };
+}
