@@ -4,41 +4,22 @@
  * requests the grade needs reach the audited origin only; the origin's history shows what
  * changed after a server fix.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/chromium-path.mjs';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { html, startServer, type TestServer } from './support/server';
+import { KNOWN_GRADE, KNOWN_HEADERS } from './cases/site';
 
 let ext: ExtensionBrowser;
 let site: TestServer;
 
-/**
- * Worked out by hand from the Observatory v1.6.3 rules for a plain-HTTP site:
- * CSP with default-src 'none' +10, no redirect to HTTPS −20, no HTTPS for HSTS −20,
- * Referrer-Policy no-referrer +5, framing blocked by CSP frame-ancestors +5, the rest 0. Penalties alone leave 60 (< 90),
- * so no extra credit: 60 → C+.
- */
-const KNOWN_HEADERS: Array<[string, string]> = [
-  ['Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"],
-  ['Referrer-Policy', 'no-referrer'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-];
-
-const EXPECTED_RESULTS: Record<string, string> = {
-  'content-security-policy': 'csp-implemented-with-no-unsafe-default-src-none',
-  cookies: 'cookies-not-found',
-  'cross-origin-resource-sharing': 'cross-origin-resource-sharing-not-implemented',
-  redirection: 'redirection-missing',
-  'referrer-policy': 'referrer-policy-private',
-  'strict-transport-security': 'hsts-not-implemented-no-https',
-  'subresource-integrity': 'sri-not-implemented-but-all-scripts-loaded-from-secure-origin',
-  'x-content-type-options': 'x-content-type-options-nosniff',
-  // CSP frame-ancestors takes precedence over X-Frame-Options in the Observatory.
-  'x-frame-options': 'x-frame-options-implemented-via-csp',
-  'cross-origin-resource-policy': 'corp-implemented-with-same-origin',
-};
+const EXPECTED_RESULTS = KNOWN_GRADE.results;
 
 let evolvingVisits = 0;
 
@@ -90,15 +71,39 @@ describe('the grade', () => {
   it('gives a known header set the Observatory’s grade, result for result, in the popup and on the badge', async () => {
     const { page, tabId } = await visit('/known');
     const popup = await ext.openPopup(tabId);
-    await expect.poll(() => popup.getByTestId('grade').innerText()).toBe('C+');
-    expect(await popup.getByTestId('score').innerText()).toBe('60');
+    await expect.poll(() => popup.getByTestId('grade').innerText()).toBe(KNOWN_GRADE.grade);
+    expect(await popup.getByTestId('score').innerText()).toBe(KNOWN_GRADE.score);
     await expect.poll(() => results(popup)).toEqual(EXPECTED_RESULTS);
     // Biggest gains first: the two −20 tests lead the list.
     const first = await popup.getByTestId('test-row').first().getAttribute('data-test');
     expect(['redirection', 'strict-transport-security']).toContain(first);
-    await expect.poll(() => badgeText(tabId)).toBe('C+');
+    await expect.poll(() => badgeText(tabId)).toBe(KNOWN_GRADE.grade);
     await popup.close();
     await page.close();
+  });
+
+  it('grades a HAR recorded from the same page with the CLI, and prints the popup’s grade', async () => {
+    // Record the visit the way a developer exports it from DevTools (headers and bodies).
+    const folder = await mkdtemp(join(tmpdir(), 'tabgrade-har-'));
+    const harPath = join(folder, 'known.har');
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
+    try {
+      const context = await browser.newContext({ recordHar: { path: harPath, content: 'embed' } });
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/known`, { waitUntil: 'load' });
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+    const bin = resolve(__dirname, '../../bin/tabgrade.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'grade', harPath, '--format', 'json']);
+    const report = JSON.parse(stdout) as { grade: string; score: number; tests: Record<string, { result: string }> };
+    expect(report.grade).toBe(KNOWN_GRADE.grade);
+    expect(report.score).toBe(Number(KNOWN_GRADE.score));
+    expect(Object.fromEntries(Object.entries(report.tests).map(([name, test]) => [name, test.result]))).toEqual(EXPECTED_RESULTS);
+    // And --min-grade turns the grade into an exit status for CI pipelines.
+    await expect(promisify(execFile)(process.execPath, [bin, 'grade', harPath, '--min-grade', 'B'])).rejects.toMatchObject({ code: 1 });
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('reads the document as served and probes CORS on the audited origin only', async () => {

@@ -35,14 +35,19 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     },
     async tabIdOf(page) {
       const url = page.url();
-      const sw = await browser.worker();
-      const id = await sw.evaluate(async (wanted) => {
-        type TabsApi = { tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> } };
-        const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-      }, url);
-      if (id === null) throw new Error(`no tab found for ${url}`);
-      return id;
+      // Right after a navigation commits the browser may not have updated the tab's URL yet.
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const sw = await browser.worker();
+        const id = await sw.evaluate(async (wanted) => {
+          type TabsApi = { tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> } };
+          const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
+          return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+        }, url);
+        if (id !== null) return id;
+        if (Date.now() > deadline) throw new Error(`no tab found for ${url}`);
+        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+      }
     },
     async openPopup(tabId) {
       const page = await context.newPage();
