@@ -17,7 +17,7 @@ import { runProbe } from './probe-requests';
 
 const PROBE_CACHE_MS = 60_000;
 const probeCache = new Map<string, { at: number; result: Promise<ProbeResult> }>();
-const enriching = new Set<number>();
+const enriching = new Map<number, Promise<void>>();
 
 export function isEnriching(tabId: number): boolean {
   return enriching.has(tabId);
@@ -52,33 +52,39 @@ function sameNavigation(navigationId: string, change: (capture: PageCapture) => 
  * Completes a tab's capture. `forView` adds the served HTML (a view is open and wants the
  * most faithful grade); probes run when the user has not switched them off.
  */
-export async function enrichCapture(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
-  if (enriching.has(tabId)) return;
+export function enrichCapture(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
+  // One completion at a time per tab; callers that arrive meanwhile wait for it, then run
+  // again (cheap when nothing is missing any more) in case they want more (the HTML).
+  const running = enriching.get(tabId);
+  if (running !== undefined) return running.then(() => enrichCapture(tabId, options, onProgress));
+  const work = enrichNow(tabId, options, onProgress).finally(() => {
+    enriching.delete(tabId);
+    onProgress();
+  });
+  enriching.set(tabId, work);
+  return work;
+}
+
+async function enrichNow(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
   const capture = await getCapture(tabId);
   if (capture === null || capture.document === null) return;
   const settings = await loadSettings();
   const probes = settings.probes ? plannedProbes(capture) : [];
   const wantHtml = options.forView && capture.html === null;
   if (probes.length === 0 && !wantHtml) return;
-  enriching.add(tabId);
   onProgress();
   const navigationId = capture.navigationId;
-  try {
-    const htmlDone = wantHtml
-      ? readServedHtml(tabId).then(async (served) => {
-          if (served.html === null) return;
-          const html = boundedHtml(served.html, 'served');
-          await updateCapture(tabId, sameNavigation(navigationId, (current) => attachHtml(current, html)), { important: false });
-        })
-      : Promise.resolve();
-    const results = await Promise.all(probes.map(async (probe) => [probe.key, await probeOnce(probe)] as const));
-    if (results.length > 0) {
-      const found: Probes = Object.fromEntries(results);
-      await updateCapture(tabId, sameNavigation(navigationId, (current) => mergeProbes(current, found)), { important: true });
-    }
-    await htmlDone;
-  } finally {
-    enriching.delete(tabId);
-    onProgress();
+  const htmlDone = wantHtml
+    ? readServedHtml(tabId).then(async (served) => {
+        if (served.html === null) return;
+        const html = boundedHtml(served.html, 'served');
+        await updateCapture(tabId, sameNavigation(navigationId, (current) => attachHtml(current, html)), { important: false });
+      })
+    : Promise.resolve();
+  const results = await Promise.all(probes.map(async (probe) => [probe.key, await probeOnce(probe)] as const));
+  if (results.length > 0) {
+    const found: Probes = Object.fromEntries(results);
+    await updateCapture(tabId, sameNavigation(navigationId, (current) => mergeProbes(current, found)), { important: true });
   }
+  await htmlDone;
 }

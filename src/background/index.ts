@@ -10,6 +10,7 @@ import { onCaptureChange, updateCapture } from './capture-store';
 import { scheduleGrading } from './grading';
 import { registerPopupPorts, schedulePush } from './popup-ports';
 import { enrichCapture } from './enrich';
+import { installAutomationHooks } from './automation';
 import { registerProbeListeners } from './probe-requests';
 import { registerWebRequestListeners } from './web-request';
 
@@ -39,6 +40,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void updateCapture(tabId, () => null, { important: true });
 });
 
-// Tests (and curious developers) can wait for this before the first navigation: events
-// that fire before the listeners exist are lost.
-(globalThis as { tabgradeReady?: boolean }).tabgradeReady = true;
+// Last: automation (tests, `tabgrade audit`) waits for this before its first navigation.
+installAutomationHooks();
