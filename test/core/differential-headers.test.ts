@@ -122,7 +122,7 @@ const SOURCES = [
   "'none'", "'self'", "'unsafe-inline'", "'unsafe-eval'", "'strict-dynamic'", "'nonce-abc'", "'sha256-abc='", "'UNSAFE-INLINE'",
   '*', 'http:', 'https:', 'ftp:', 'data:', 'blob:', 'http://*', 'https://*', 'https://*.*', 'https://cdn.example.net', 'http://cdn.example.net',
   'https://cdn.example.net/js/', 'https://cdn.example.net/js/app.js', 'https://a.example/%41', 'https://a.example/A', '*.example.com', 'ftp://files.example',
-  'wss://live.example.com', '/r', 'endpoint',
+  'wss://live.example.com', '/r', 'endpoint', 'https://a.example/%zz', 'https://bücher.example', 'https://a.example/é', 'https://a.example+x',
 ];
 const directive = fc.tuple(fc.constantFrom(...DIRECTIVES), fc.array(fc.constantFrom(...SOURCES), { maxLength: 4 })).map(([name, sources]) => [name, ...sources].join(' '));
 const policy = fc.array(directive, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('; '));
@@ -130,7 +130,7 @@ const policy = fc.array(directive, { minLength: 1, maxLength: 6 }).map((parts) =
 const cspValue = fc.oneof(
   { weight: 6, arbitrary: policy },
   { weight: 2, arbitrary: fc.array(policy, { minLength: 2, maxLength: 3 }).map((policies) => policies.join(', ')) },
-  { weight: 1, arbitrary: fc.constantFrom('', '  ', 'defa', "default-src 'none',", "default-src 'none';;; ;", "script-src 'self'\r\n; img-src *") },
+  { weight: 1, arbitrary: fc.constantFrom('', '  ', 'defa', "default-src 'none',", "default-src 'none';;; ;", "script-src 'self'\r\n; img-src *", "default-src 'none'; report-uri /a; report-uri /b") },
 );
 const repeated = <T>(value: fc.Arbitrary<T>, max = 2): fc.Arbitrary<T[]> => fc.array(value, { maxLength: max });
 
@@ -148,7 +148,7 @@ const page: fc.Arbitrary<Page> = fc
     referrer: repeated(fc.constantFrom(...REFERRER)),
     xcto: repeated(fc.constantFrom(...XCTO)),
     corp: repeated(fc.constantFrom(...CORP)),
-    metaCsp: repeated(fc.oneof(policy, fc.constantFrom("frame-ancestors 'none'", "report-uri /r; sandbox", ''))),
+    metaCsp: repeated(fc.oneof(policy, fc.constantFrom("frame-ancestors 'none'", 'report-uri /r; sandbox', 'report-uri /a; report-uri /b', "report-to a; frame-ancestors 'none'; report-to b", ''))),
     metaReferrer: repeated(fc.constantFrom(...REFERRER)),
   })
   .map((p) => ({

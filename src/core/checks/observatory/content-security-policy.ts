@@ -179,7 +179,10 @@ function analyze(capture: PageCapture): CspAnalysis {
     const headerOnly = parseCspPolicies(headerPolicies);
     headerOnlyDirectives = headerOnly.valid ? headerOnly.csp.directives : new Map<string, Set<string>>();
     const metaOnly = parseMetaCspPolicies(metaPolicies);
-    metaOnlyCount = metaOnly.valid ? metaOnly.csp.directives.size : 0;
+    // The Observatory keeps its repeated-directive warnings as one more map entry, which
+    // survives the removal of header-only directives: a meta policy such as
+    // "report-uri /a; report-uri /b" therefore still counts as a policy there.
+    metaOnlyCount = metaOnly.valid ? metaOnly.csp.directives.size + (metaOnly.csp.duplicateDirectives.size > 0 ? 1 : 0) : 0;
   }
 
   // A meta policy made only of header-only directives (e.g. frame-ancestors) counts as none.

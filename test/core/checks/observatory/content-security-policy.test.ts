@@ -181,6 +181,14 @@ describe('content-security-policy: meta tags', () => {
     expect(result.notes.join(' ')).toMatch(/ignore/);
   });
 
+  it('counts a meta policy of repeated report-uri as a policy, as the Observatory does', () => {
+    const capture = captureFrom({
+      headers: [{ name: 'Content-Type', value: 'text/html' }],
+      html: '<meta http-equiv="content-security-policy" content="report-uri /a; report-uri /b">',
+    });
+    expect(run(capture).result).toBe('csp-implemented-with-unsafe-inline');
+  });
+
   it('does not take frame-ancestors from a meta tag for anti-clickjacking', () => {
     const result = run(captureFromFixtures('html-only', 'csp-meta-with-frame-ancestors'));
     expect(policyOf(result).antiClickjacking).toBe(false);
