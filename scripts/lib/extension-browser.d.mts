@@ -9,4 +9,4 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export function launchExtensionContext(extensionDir: string, options?: { headless?: boolean }): Promise<LaunchedExtension>;
+export function launchExtensionContext(extensionDir: string, options?: { headless?: boolean; args?: string[] }): Promise<LaunchedExtension>;

@@ -24,13 +24,13 @@ async function waitForReadyWorker(context) {
   throw new Error('the extension service worker did not become ready within 20 s');
 }
 
-export async function launchExtensionContext(extensionDir, { headless = true } = {}) {
+export async function launchExtensionContext(extensionDir, { headless = true, args = [] } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first`);
   const profile = await mkdtemp(join(tmpdir(), 'tabgrade-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_FLAGS],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_FLAGS, ...args],
   });
   const worker = await waitForReadyWorker(context);
   return {

@@ -6,21 +6,42 @@ import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
 import { GRADES_BEST_FIRST, parseGrade } from './grade-order';
 
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | {
-      kind: 'grade';
-      /** A path, or `-` for standard input. */
-      file: string;
-      format: ReportFormat;
-      minGrade: Grade | null;
-    };
+/** What `grade` and `audit` share: how to print the report and when to fail. */
+export interface ReportOptions {
+  format: ReportFormat;
+  minGrade: Grade | null;
+}
+
+export interface GradeCommand extends ReportOptions {
+  kind: 'grade';
+  /** A path, or `-` for standard input. */
+  file: string;
+}
+
+export interface AuditCommand extends ReportOptions {
+  kind: 'audit';
+  /** An absolute http(s) URL. */
+  url: string;
+  /** Where to write the capture as HAR; null for no file. */
+  harPath: string | null;
+  /** How long to wait for the page's `load` event before grading what has arrived. */
+  timeoutSeconds: number;
+  /** The browser the user named; null to search for one. */
+  browser: string | null;
+  /** Keep cookie values and credentials in the HAR (redacted by default). */
+  includeSecrets: boolean;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | GradeCommand | AuditCommand;
 
 /** A mistake on the command line; its message is shown as it is, on one line. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Ten minutes: beyond that a page is not "slow" and a CI job should fail rather than wait. */
+const MAX_TIMEOUT_SECONDS = 600;
 
 const FORMAT_CHOICES = REPORT_FORMATS.join(', ');
 const GRADE_CHOICES = GRADES_BEST_FIRST.join(' ');
@@ -34,37 +55,145 @@ function optionValue(args: readonly string[], i: number, name: string, choices: 
   return { value: next, used: 2 };
 }
 
-function parseGradeCommand(args: readonly string[]): Command {
-  let file: string | null = null;
-  let format: ReportFormat = 'text';
-  let minGrade: Grade | null = null;
+function isOption(arg: string, name: string): boolean {
+  return arg === name || arg.startsWith(`${name}=`);
+}
+
+/**
+ * Walks `args`, handing options to `option` (which returns how many arguments it used, or
+ * 0 when it does not know the option) and the rest to `positional`. `--` ends the options.
+ */
+function walk(
+  args: readonly string[],
+  commandName: string,
+  option: (arg: string, i: number) => number,
+  positional: (arg: string) => void,
+): void {
   let optionsEnded = false;
   for (let i = 0; i < args.length; ) {
     const arg = args[i] ?? '';
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
       i++;
-    } else if (!optionsEnded && (arg === '--format' || arg.startsWith('--format='))) {
-      const { value, used } = optionValue(args, i, '--format', FORMAT_CHOICES);
-      if (!isReportFormat(value)) throw new UsageError(`unknown format '${value}' (use ${FORMAT_CHOICES})`);
-      format = value;
-      i += used;
-    } else if (!optionsEnded && (arg === '--min-grade' || arg.startsWith('--min-grade='))) {
-      const { value, used } = optionValue(args, i, '--min-grade', GRADE_CHOICES);
-      minGrade = parseGrade(value);
-      if (minGrade === null) throw new UsageError(`unknown grade '${value}' for --min-grade (use one of ${GRADE_CHOICES})`);
-      i += used;
-    } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option '${arg}' for grade (see tabgrade --help)`);
-    } else if (file === null) {
-      file = arg;
-      i++;
-    } else {
-      throw new UsageError(`unexpected argument '${arg}': grade takes one HAR file`);
+      continue;
     }
+    if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
+      const used = option(arg, i);
+      if (used === 0) throw new UsageError(`unknown option '${arg}' for ${commandName} (see tabgrade --help)`);
+      i += used;
+      continue;
+    }
+    positional(arg);
+    i++;
   }
-  if (file === null) throw new UsageError('missing HAR file: tabgrade grade <file.har>');
-  return { kind: 'grade', file, format, minGrade };
+}
+
+/** `--format` and `--min-grade`, shared by both commands; 0 when `arg` is neither. */
+function reportOption(args: readonly string[], i: number, into: ReportOptions): number {
+  const arg = args[i] ?? '';
+  if (isOption(arg, '--format')) {
+    const { value, used } = optionValue(args, i, '--format', FORMAT_CHOICES);
+    if (!isReportFormat(value)) throw new UsageError(`unknown format '${value}' (use ${FORMAT_CHOICES})`);
+    into.format = value;
+    return used;
+  }
+  if (isOption(arg, '--min-grade')) {
+    const { value, used } = optionValue(args, i, '--min-grade', GRADE_CHOICES);
+    const grade = parseGrade(value);
+    if (grade === null) throw new UsageError(`unknown grade '${value}' for --min-grade (use one of ${GRADE_CHOICES})`);
+    into.minGrade = grade;
+    return used;
+  }
+  return 0;
+}
+
+function parseGradeCommand(args: readonly string[]): GradeCommand {
+  const report: ReportOptions = { format: 'text', minGrade: null };
+  const files: string[] = [];
+  walk(
+    args,
+    'grade',
+    (_arg, i) => reportOption(args, i, report),
+    (arg) => {
+      if (files.length > 0) throw new UsageError(`unexpected argument '${arg}': grade takes one HAR file`);
+      files.push(arg);
+    },
+  );
+  const file = files[0];
+  if (file === undefined) throw new UsageError('missing HAR file: tabgrade grade <file.har>');
+  return { kind: 'grade', file, ...report };
+}
+
+/** The page to audit: only http and https pages have the headers the grade reads. */
+function auditUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`'${text}' is not a URL: give an http:// or https:// address (e.g. http://localhost:8000/)`);
+  }
+  // `localhost:8000` parses as a URL with the scheme `localhost:`, hence the hint.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`'${text}' is not an http:// or https:// address (e.g. http://localhost:8000/)`);
+  }
+  return url.href;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, not '${value}'`);
+  }
+  return seconds;
+}
+
+function parseAuditCommand(args: readonly string[]): AuditCommand {
+  const command: AuditCommand = {
+    kind: 'audit',
+    url: '',
+    format: 'text',
+    minGrade: null,
+    harPath: null,
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    browser: null,
+    includeSecrets: false,
+  };
+  const urls: string[] = [];
+  walk(
+    args,
+    'audit',
+    (arg, i) => {
+      const used = reportOption(args, i, command);
+      if (used > 0) return used;
+      if (isOption(arg, '--har')) {
+        const { value, used: took } = optionValue(args, i, '--har', 'a file to write, e.g. page.har');
+        command.harPath = value;
+        return took;
+      }
+      if (isOption(arg, '--timeout')) {
+        const { value, used: took } = optionValue(args, i, '--timeout', `seconds, default ${DEFAULT_TIMEOUT_SECONDS}`);
+        command.timeoutSeconds = parseTimeout(value);
+        return took;
+      }
+      if (isOption(arg, '--browser')) {
+        const { value, used: took } = optionValue(args, i, '--browser', 'the path of a Chromium or Chrome executable');
+        command.browser = value;
+        return took;
+      }
+      if (arg === '--include-secrets') {
+        command.includeSecrets = true;
+        return 1;
+      }
+      return 0;
+    },
+    (arg) => {
+      if (urls.length > 0) throw new UsageError(`unexpected argument '${arg}': audit takes one URL`);
+      urls.push(arg);
+    },
+  );
+  const url = urls[0];
+  if (url === undefined) throw new UsageError('missing URL: tabgrade audit <url>');
+  return { ...command, url: auditUrl(url) };
 }
 
 export function parseArgs(args: readonly string[]): Command {
@@ -75,6 +204,7 @@ export function parseArgs(args: readonly string[]): Command {
   const [command, ...rest] = args;
   if (command === undefined) throw new UsageError('missing command (see tabgrade --help)');
   if (command === 'grade') return parseGradeCommand(rest);
+  if (command === 'audit') return parseAuditCommand(rest);
   if (command.startsWith('-')) throw new UsageError(`unknown option '${command}' (see tabgrade --help)`);
   throw new UsageError(`unknown command '${command}' (see tabgrade --help)`);
 }

@@ -1,36 +1,43 @@
 /**
- * `tabgrade grade <file.har>`: reads a HAR, grades its page with the same core as the
- * extension, prints a report. A thin adapter: every decision about security is in
- * `src/core/`; this file only reads input, picks a format and sets the exit status.
+ * The `tabgrade` command line:
+ * - `tabgrade grade <file.har>` reads a HAR and grades its page;
+ * - `tabgrade audit <url>` opens the page in headless Chromium with the extension loaded
+ *   and grades what the extension captured (`audit.ts`).
+ * Both grade with the same core as the extension and print the same reports. A thin
+ * adapter: every decision about security is in `src/core/`; this file only reads input,
+ * picks a format and sets the exit status.
  *
- * Exit status: 0 graded; 1 below `--min-grade`; 2 bad arguments or unreadable input
- * (one line on stderr, never a stack trace); 3 a bug in Tabgrade.
+ * Exit status: 0 graded; 1 below `--min-grade`; 2 something the user can fix, said in one
+ * line on stderr, never a stack trace (bad arguments, unreadable input, unreachable page,
+ * no browser); 3 a bug in Tabgrade.
  */
-import { readFile } from 'node:fs/promises';
 import { version } from '../../package.json' with { type: 'json' };
+import type { PageCapture } from '../core/capture';
 import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
 import { gradeCapture } from '../core/grade';
 import { HarError, importHar, parseHarText, type HarImport } from '../core/har';
 import { formatReport, hasGrade } from '../core/report-format';
 import { singleLine } from '../core/report-format/sanitize';
-import { parseArgs, UsageError, type Command } from './args';
+import { redactGradeSecrets } from '../core/report-redaction';
+import { parseArgs, UsageError, type AuditCommand, type GradeCommand, type ReportOptions } from './args';
+import { audit, defaultAuditEnvironment, type AuditEnvironment } from './audit';
 import { isBelow } from './grade-order';
+import { nodeIo, type CliIo } from './io';
+
+export { nodeIo, type CliIo } from './io';
 
 export const EXIT = { ok: 0, belowMinGrade: 1, badInput: 2, internalError: 3 } as const;
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
-}
-
 const HELP = `Usage: tabgrade grade <file.har> [--format text|json|markdown] [--min-grade GRADE]
+       tabgrade audit <url> [--format text|json|markdown] [--min-grade GRADE] [--har FILE]
+                      [--timeout SECONDS] [--browser PATH] [--include-secrets]
 
-Grades the page recorded in a HAR file the way the MDN HTTP Observatory grades a site.
+Grades a page the way the MDN HTTP Observatory grades a site.
 
 Commands:
   grade <file.har>    grade the first page of the HAR file ("-" reads standard input)
+  audit <url>         open the page in headless Chromium with the Tabgrade extension
+                      loaded and grade what it captured (works on localhost and staging)
 
 Options:
   --format FORMAT     text (default), json, or markdown (a checklist for a GitHub issue)
@@ -39,10 +46,22 @@ Options:
   -h, --help          show this help
   --version           show the version
 
-Exit status: 0 graded, 1 below --min-grade, 2 bad arguments or unreadable input.
+Options of audit:
+  --har FILE          also save what the extension captured as a HAR file
+                      (cookie values and credentials replaced by REDACTED)
+  --include-secrets   keep cookie values and credentials in the HAR and the report
+  --timeout SECONDS   wait at most this long for the page to load (default 30); a page
+                      still loading by then is graded from what had arrived, with a note
+  --browser PATH      the Chromium or Chrome to use (default: $CHROMIUM_PATH, then the
+                      usual install places; Debian: apt-get install chromium)
 
-Record the HAR in Chrome or Firefox DevTools (Network panel, "Export HAR") or with
-Playwright's recordHar, with response bodies included so that the HTML checks can run.
+Exit status: 0 graded, 1 below --min-grade, 2 bad arguments, unreadable input,
+unreachable page or no browser (one line on stderr).
+
+audit needs the built extension (npm run build) and playwright-core (npm ci).
+
+For grade, record the HAR in Chrome or Firefox DevTools (Network panel, "Export HAR") or
+with Playwright's recordHar, with response bodies included so that the HTML checks can run.
 Chrome's "Export HAR (sanitized)" leaves out Set-Cookie headers, which the cookies test
 needs; export "with sensitive data" for a complete grade.
 `;
@@ -77,28 +96,46 @@ function readHar(text: string, source: string): HarImport {
   }
 }
 
-async function grade(command: Extract<Command, { kind: 'grade' }>, io: CliIo): Promise<number> {
-  const text = await readInput(command.file, io);
-  const imported = readHar(text, command.file === '-' ? 'standard input' : command.file);
-  const graded = gradeCapture(imported.capture);
-  // What the HAR lacked (no body, several pages …) belongs with the grade's own caveats.
-  const result: ObservatoryGrade = { ...graded, notes: [...imported.warnings, ...graded.notes] };
-  io.stdout(formatReport(result, command.format));
+/**
+ * Prints the report and turns the grade into an exit status. Cookie values and
+ * credentials are removed first (CI logs are shared) unless the user asked to keep them.
+ */
+function report(result: ObservatoryGrade, capture: PageCapture, options: ReportOptions, includeSecrets: boolean, io: CliIo): number {
+  const shown = includeSecrets ? result : redactGradeSecrets(result, capture);
+  io.stdout(formatReport(shown, options.format));
 
-  if (command.minGrade === null) return EXIT.ok;
-  if (!hasGrade(result)) {
-    io.stderr(`tabgrade: no grade for ${singleLine(result.url)}, so --min-grade ${command.minGrade} is not met\n`);
+  if (options.minGrade === null) return EXIT.ok;
+  if (!hasGrade(shown)) {
+    io.stderr(`tabgrade: no grade for ${singleLine(shown.url)}, so --min-grade ${options.minGrade} is not met\n`);
     return EXIT.belowMinGrade;
   }
-  if (isBelow(result.grade, command.minGrade)) {
-    io.stderr(`tabgrade: grade ${result.grade} is below the minimum ${command.minGrade}\n`);
+  if (isBelow(shown.grade, options.minGrade)) {
+    io.stderr(`tabgrade: grade ${shown.grade} is below the minimum ${options.minGrade}\n`);
     return EXIT.belowMinGrade;
   }
   return EXIT.ok;
 }
 
+async function grade(command: GradeCommand, io: CliIo): Promise<number> {
+  const text = await readInput(command.file, io);
+  const imported = readHar(text, command.file === '-' ? 'standard input' : command.file);
+  const graded = gradeCapture(imported.capture);
+  // What the HAR lacked (no body, several pages …) belongs with the grade's own caveats.
+  const result: ObservatoryGrade = { ...graded, notes: [...imported.warnings, ...graded.notes] };
+  return report(result, imported.capture, command, false, io);
+}
+
+async function auditCommand(command: AuditCommand, io: CliIo, environment: AuditEnvironment): Promise<number> {
+  const { capture, grade: result } = await audit(command, io, environment);
+  return report(result, capture, command, command.includeSecrets, io);
+}
+
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit status. */
-export async function main(args: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+export async function main(
+  args: readonly string[],
+  io: CliIo = nodeIo(),
+  environment: AuditEnvironment = defaultAuditEnvironment(version),
+): Promise<number> {
   try {
     const command = parseArgs(args);
     if (command.kind === 'help') {
@@ -109,6 +146,7 @@ export async function main(args: readonly string[], io: CliIo = nodeIo()): Promi
       io.stdout(`tabgrade ${version}\n`);
       return EXIT.ok;
     }
+    if (command.kind === 'audit') return await auditCommand(command, io, environment);
     return await grade(command, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -119,19 +157,4 @@ export async function main(args: readonly string[], io: CliIo = nodeIo()): Promi
     io.stderr(`tabgrade: internal error (please report it): ${singleLine(message)}\n`);
     return EXIT.internalError;
   }
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-export function nodeIo(): CliIo {
-  return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    readFile: (path) => readFile(path, 'utf8'),
-    readStdin: () => readAll(process.stdin),
-  };
 }

@@ -2,6 +2,11 @@
  * The JSON report. `url`, `grade`, `score` and each test's `result`, `scoreModifier` and
  * `pass` keep the names and meaning of the Observatory's API (v2 `/analyze` response),
  * so scripts written against one read the other.
+ *
+ * The shape is a published contract: docs/report-schema.md explains it and
+ * docs/report-schema.json validates it (test/core/report-schema.test.ts keeps them in step).
+ * Adding a field keeps `schemaVersion`; renaming, removing or changing the meaning of one
+ * raises it.
  */
 import type { Grade, GradeStatus, ObservatoryGrade } from '../checks/observatory/grade-types';
 import { hasGrade, statusOf, testsInOrder } from './common';
@@ -19,7 +24,11 @@ export interface JsonTestReport {
   notes: string[];
 }
 
+/** Raised only for changes that can break a reader (see docs/report-schema.md). */
+export const REPORT_SCHEMA_VERSION = 1;
+
 export interface JsonReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
   url: string;
   /** Null when there is no grade (the page was loading or never loaded): see `status`. */
   grade: Grade | null;
@@ -51,6 +60,7 @@ export function toJsonReport(grade: ObservatoryGrade): JsonReport {
   }
   const graded = hasGrade(grade);
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     url: grade.url,
     grade: graded ? grade.grade : null,
     score: graded ? grade.score : null,

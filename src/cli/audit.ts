@@ -1,0 +1,107 @@
+/**
+ * `tabgrade audit <url>`: opens the page in headless Chromium with the real extension
+ * loaded, lets the extension capture it (headers, redirects, served HTML, the probes the
+ * Observatory's tests need), then grades that capture here with the same core as the popup.
+ *
+ * Every failure a user can fix (no browser, extension not built, host unreachable) becomes
+ * a one-line `UsageError` (exit 2); this file decides nothing about security.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PageCapture } from '../core/capture';
+import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
+import { gradeCapture } from '../core/grade';
+import { harText } from '../core/exports';
+import { findChromium } from '../../scripts/lib/chromium-path.mjs';
+import { UsageError, type AuditCommand } from './args';
+import { auditInBrowser, type BrowserAudit } from './audit-browser';
+import type { CliIo } from './io';
+import { describeNetworkError } from './network-errors';
+
+export interface AuditEnvironment {
+  /** The unpacked extension to load. */
+  extensionDir: string;
+  /** Where CHROMIUM_PATH, PATH … are read. */
+  env: Readonly<Record<string, string | undefined>>;
+  platform: NodeJS.Platform;
+  /** Written into the HAR. */
+  tabgradeVersion: string;
+}
+
+/**
+ * `dist/chrome` beside the CLI bundle (`dist-cli/tabgrade.mjs`): both come from one
+ * `npm run build`, so the CLI always drives the extension built from the same sources.
+ */
+export function defaultAuditEnvironment(tabgradeVersion: string): AuditEnvironment {
+  return {
+    extensionDir: fileURLToPath(new URL('../dist/chrome', import.meta.url)),
+    env: process.env,
+    platform: process.platform,
+    tabgradeVersion,
+  };
+}
+
+function requireExtension(dir: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new UsageError(`the extension is not built (no ${join(dir, 'manifest.json')}); run \`npm run build\` in the Tabgrade folder first`);
+  }
+}
+
+/** A capture without a document response: why, in one line. */
+function unreachable(url: string, audit: BrowserAudit, timeoutSeconds: number): UsageError {
+  const error = audit.capture?.error ?? audit.navigationError;
+  if (error !== null) return new UsageError(`cannot reach ${url}: ${describeNetworkError(error)}`);
+  if (audit.loadTimedOut) return new UsageError(`no response from ${url} within ${timeoutSeconds} s (--timeout)`);
+  return new UsageError(`the browser got no response for ${url}`);
+}
+
+/** What the audit could not wait for, said beside the grade's own caveats. */
+function auditNotes(audit: BrowserAudit, timeoutSeconds: number): string[] {
+  const notes: string[] = [];
+  if (audit.loadTimedOut) {
+    notes.push(
+      `The page did not finish loading within ${timeoutSeconds} s (--timeout): it was graded from its response headers and whatever else had arrived by then.`,
+    );
+  }
+  if (audit.completionTimedOut) {
+    notes.push('The extra requests the grade needs (the plain-HTTP and CORS probes, the HTML as served) did not all finish in time; tests that read them may differ from a full audit.');
+  }
+  return notes;
+}
+
+async function writeHar(path: string, capture: PageCapture, command: AuditCommand, environment: AuditEnvironment, io: CliIo): Promise<void> {
+  const text = harText(capture, { includeSecrets: command.includeSecrets, tabgradeVersion: environment.tabgradeVersion });
+  try {
+    await io.writeFile(path, text);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const words: Record<string, string> = { ENOENT: 'no such folder', EACCES: 'permission denied', EISDIR: 'is a directory', EROFS: 'read-only file system' };
+    throw new UsageError(`cannot write the HAR to ${path}: ${words[code] ?? (error instanceof Error ? error.message : String(error))}`);
+  }
+}
+
+export interface AuditResult {
+  capture: PageCapture;
+  grade: ObservatoryGrade;
+}
+
+/** Runs the audit; the caller prints the grade and turns it into an exit status. */
+export async function audit(command: AuditCommand, io: CliIo, environment: AuditEnvironment): Promise<AuditResult> {
+  requireExtension(environment.extensionDir);
+  const browser = findChromium({ browser: command.browser, env: environment.env, platform: environment.platform });
+  if (!browser.ok) throw new UsageError(browser.message);
+
+  const result = await auditInBrowser({
+    url: command.url,
+    extensionDir: environment.extensionDir,
+    executablePath: browser.path,
+    loadTimeoutMs: command.timeoutSeconds * 1000,
+  });
+  const capture = result.capture;
+  if (capture === null || capture.document === null) throw unreachable(command.url, result, command.timeoutSeconds);
+
+  if (command.harPath !== null) await writeHar(command.harPath, capture, command, environment, io);
+  const graded = gradeCapture(capture);
+  return { capture, grade: { ...graded, notes: [...auditNotes(result, command.timeoutSeconds), ...graded.notes] } };
+}

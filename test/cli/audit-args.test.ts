@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUT_SECONDS, parseArgs, UsageError } from '../../src/cli/args';
+
+function usageErrorOf(args: string[]): string {
+  try {
+    parseArgs(args);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as UsageError).message;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('tabgrade audit arguments', () => {
+  it('has defaults for everything but the URL', () => {
+    expect(parseArgs(['audit', 'http://localhost:8000'])).toEqual({
+      kind: 'audit',
+      url: 'http://localhost:8000/',
+      format: 'text',
+      minGrade: null,
+      harPath: null,
+      timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      browser: null,
+      includeSecrets: false,
+    });
+  });
+
+  it('reads every option, before or after the URL, in both spellings', () => {
+    expect(
+      parseArgs(['audit', '--format=json', 'https://staging.example/a?b=1', '--min-grade', 'b+', '--har', 'out.har', '--timeout=2.5', '--browser', '/opt/chrome', '--include-secrets']),
+    ).toEqual({
+      kind: 'audit',
+      url: 'https://staging.example/a?b=1',
+      format: 'json',
+      minGrade: 'B+',
+      harPath: 'out.har',
+      timeoutSeconds: 2.5,
+      browser: '/opt/chrome',
+      includeSecrets: true,
+    });
+  });
+
+  it.each([
+    [['audit'], 'missing URL: tabgrade audit <url>'],
+    [['audit', 'http://a.example/', 'http://b.example/'], "unexpected argument 'http://b.example/': audit takes one URL"],
+    [['audit', 'localhost:8000'], "'localhost:8000' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'example.com'], "'example.com' is not a URL: give an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'file:///etc/passwd'], "'file:///etc/passwd' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'http://a.example/', '--timeout', '0'], "--timeout must be a number of seconds above 0 and at most 600, not '0'"],
+    [['audit', 'http://a.example/', '--timeout=soon'], "--timeout must be a number of seconds above 0 and at most 600, not 'soon'"],
+    [['audit', 'http://a.example/', '--timeout'], '--timeout needs a value (seconds, default 30)'],
+    [['audit', 'http://a.example/', '--har'], '--har needs a value (a file to write, e.g. page.har)'],
+    [['audit', 'http://a.example/', '--format', 'xml'], "unknown format 'xml' (use json, markdown, text)"],
+    [['audit', 'http://a.example/', '--verbose'], "unknown option '--verbose' for audit (see tabgrade --help)"],
+    [['grade', 'a.har', '--har', 'b.har'], "unknown option '--har' for grade (see tabgrade --help)"],
+  ])('%j → %s', (args, message) => {
+    expect(usageErrorOf(args)).toBe(message);
+  });
+
+  it('shows help instead of auditing', () => {
+    expect(parseArgs(['audit', 'http://a.example/', '--help'])).toEqual({ kind: 'help' });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { PageCapture, ProbeResult } from '../../src/core/capture';
+import { gradeCapture } from '../../src/core/grade';
+import { REDACTED } from '../../src/core/har';
+import { redactGradeSecrets, secretValuesOf } from '../../src/core/report-redaction';
+import { captureFrom } from '../helpers/fixtures';
+
+function withProbe(capture: PageCapture, probe: ProbeResult): PageCapture {
+  return { ...capture, probes: { ...capture.probes, cors: probe } };
+}
+
+describe('secretValuesOf', () => {
+  it('finds cookie values and credentials in every response the capture holds', () => {
+    const capture = captureFrom({
+      headers: [
+        { name: 'Set-Cookie', value: 'sessionid=abcd1234; HttpOnly; Secure' },
+        // Firefox's joined form, a quoted value and a nameless cookie.
+        { name: 'set-cookie', value: 'a=firstvalue; Path=/\nb="quotedvalue"; Path=/' },
+        { name: 'Set-Cookie', value: 'namelessvalue; Path=/' },
+        { name: 'Content-Type', value: 'text/html' },
+      ],
+      redirects: [{ url: 'http://example.com/', statusCode: 301, statusLine: 'HTTP/1.1 301', location: 'https://example.com/', headers: [{ name: 'Set-Cookie', value: 'hop=hopvalue' }], internal: false }],
+    });
+    const withEverything = withProbe(
+      { ...capture, subresources: [{ ...(capture.document as NonNullable<PageCapture['document']>), headers: [{ name: 'Authorization', value: 'Bearer tok-123456' }] }] },
+      { url: 'https://example.com/', redirects: [], response: { ...(capture.document as NonNullable<PageCapture['document']>), headers: [{ name: 'Cookie', value: 'x=cookievalue; y=othervalue' }] } },
+    );
+    expect(new Set(secretValuesOf(withEverything))).toEqual(
+      new Set(['abcd1234', 'firstvalue', '"quotedvalue"', 'quotedvalue', 'namelessvalue', 'hopvalue', 'Bearer tok-123456', 'tok-123456', 'cookievalue', 'othervalue']),
+    );
+  });
+
+  it('lists longer values first, so a value containing another is replaced whole', () => {
+    const capture = captureFrom({ headers: [{ name: 'Set-Cookie', value: 'a=abcd' }, { name: 'Set-Cookie', value: 'b=abcdefgh' }] });
+    expect(secretValuesOf(capture)).toEqual(['abcdefgh', 'abcd']);
+  });
+
+  it('ignores values too short to be secrets, empty ones and already redacted ones', () => {
+    const capture = captureFrom({ headers: [{ name: 'Set-Cookie', value: 'lang=en' }, { name: 'Set-Cookie', value: 'gone=; Max-Age=0' }, { name: 'Set-Cookie', value: `s=${REDACTED}` }] });
+    expect(secretValuesOf(capture)).toEqual([]);
+  });
+});
+
+describe('redactGradeSecrets', () => {
+  const SECRET = 'tok-9f8e7d6c';
+  const capture = captureFrom({ url: `https://example.com/login?next=/&sid=${SECRET}`, headers: [{ name: 'Set-Cookie', value: `sid=${SECRET}; Secure; HttpOnly` }] });
+  const graded = gradeCapture(capture);
+
+  it('replaces the values wherever the page-derived parts quote them, and nowhere else', () => {
+    const quoting = {
+      ...graded,
+      notes: [...graded.notes, `saw ${SECRET}`],
+      tests: { ...graded.tests, cookies: { ...graded.tests.cookies, data: { nested: [{ value: SECRET, n: 1, ok: true, none: null }] } } },
+    };
+    const redacted = redactGradeSecrets(quoting, capture);
+    expect(JSON.stringify(redacted)).not.toContain(SECRET);
+    expect(redacted.url).toBe(`https://example.com/login?next=/&sid=${REDACTED}`);
+    expect(redacted.tests.cookies.data).toEqual({ nested: [{ value: REDACTED, n: 1, ok: true, none: null }] });
+    expect(redacted.notes.at(-1)).toBe(`saw ${REDACTED}`);
+    // Tabgrade's own words and the numbers are untouched.
+    for (const [name, test] of Object.entries(redacted.tests)) {
+      const before = quoting.tests[name as keyof typeof quoting.tests];
+      expect([test.title, test.explanation, test.result, test.mdnUrl, test.scoreModifier]).toEqual([before.title, before.explanation, before.result, before.mdnUrl, before.scoreModifier]);
+    }
+    expect([redacted.grade, redacted.score]).toEqual([quoting.grade, quoting.score]);
+  });
+
+  it('returns the grade itself when the capture holds no secrets', () => {
+    const plain = captureFrom({ headers: [{ name: 'X-Frame-Options', value: 'DENY' }] });
+    const grade = gradeCapture(plain);
+    expect(redactGradeSecrets(grade, plain)).toBe(grade);
+  });
+});
