@@ -10,8 +10,10 @@
  * made only by `audit`, so `grade` works where it is not installed.
  */
 import { defineConfig } from 'vite';
+import { retireEnginePlugin } from './scripts/lib/retire-engine-plugin.mjs';
 
 export default defineConfig({
+  plugins: [retireEnginePlugin()],
   // The extension's public assets have nothing to do with the CLI.
   publicDir: false,
   ssr: {

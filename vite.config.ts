@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { retireEnginePlugin } from './scripts/lib/retire-engine-plugin.mjs';
 
 /**
  * One source manifest, two builds: `vite build` → dist/chrome, `vite build --mode firefox`
@@ -14,6 +15,9 @@ export function firefoxManifest(source: typeof manifest): ManifestV3Export {
   const { minimum_chrome_version: _chromeOnly, background, ...rest } = source;
   return {
     ...rest,
+    // Firefox shares the TLS connection and certificate only with a blocking
+    // onHeadersReceived listener (webRequest.getSecurityInfo); Chrome has no equivalent.
+    permissions: [...rest.permissions, 'webRequestBlocking'],
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {
@@ -30,6 +34,7 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     plugins: [
+      retireEnginePlugin(),
       preact(),
       firefox
         ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })

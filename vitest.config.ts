@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { retireEnginePlugin } from './scripts/lib/retire-engine-plugin.mjs';
 
 // Unit tests (pure core, Node) and end-to-end tests (real Chromium with the built
 // extension) run as two projects so `vitest run` prints one summary for both.
 export default defineConfig({
+  plugins: [retireEnginePlugin()],
   test: {
     projects: [
       {

@@ -13,6 +13,7 @@ import { plannedProbes, type PlannedProbe } from '../core/probe-plan';
 import { isServedHtmlReply, type ReadServedHtmlMessage } from '../shared/messages';
 import { loadSettings } from '../shared/settings-store';
 import { getCapture, updateCapture } from './capture-store';
+import { markOwnRequest } from './own-requests';
 import { runProbe } from './probe-requests';
 
 const PROBE_CACHE_MS = 60_000;
@@ -33,13 +34,16 @@ function probeOnce(probe: PlannedProbe): Promise<ProbeResult> {
   return result;
 }
 
-async function readServedHtml(tabId: number): Promise<{ html: string | null; error: string | null }> {
+async function readServedHtml(tabId: number, url: string): Promise<{ html: string | null; error: string | null }> {
   const message: ReadServedHtmlMessage = { type: 'read-served-html' };
+  const done = markOwnRequest(tabId, url);
   try {
     const reply: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     return isServedHtmlReply(reply) ? reply : { html: null, error: 'the page did not answer' };
   } catch (error) {
     return { html: null, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    done();
   }
 }
 
@@ -75,7 +79,7 @@ async function enrichNow(tabId: number, options: { forView: boolean }, onProgres
   onProgress();
   const navigationId = capture.navigationId;
   const htmlDone = wantHtml
-    ? readServedHtml(tabId).then(async (served) => {
+    ? readServedHtml(tabId, capture.document.url).then(async (served) => {
         if (served.html === null) return;
         const html = boundedHtml(served.html, 'served');
         await updateCapture(tabId, sameNavigation(navigationId, (current) => attachHtml(current, html)), { important: false });

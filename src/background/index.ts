@@ -11,13 +11,19 @@ import { scheduleGrading } from './grading';
 import { registerPopupPorts, schedulePush } from './popup-ports';
 import { enrichCapture } from './enrich';
 import { installAutomationHooks } from './automation';
+import { registerLibraryProbe } from './library-probe';
 import { registerProbeListeners } from './probe-requests';
+import { registerSriVerifyHandler } from './sri-verify-handler';
 import { registerWebRequestListeners } from './web-request';
+import { registerTlsCapture } from './tls-capture';
 
 registerWebRequestListeners();
 registerProbeListeners();
+registerTlsCapture();
 registerPopupPorts();
 onCaptureChange(scheduleGrading);
+registerLibraryProbe();
+registerSriVerifyHandler();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseWorkerMessage(raw);

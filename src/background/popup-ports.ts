@@ -5,6 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { auditability } from '../core/auditability';
+import { gradeCapture } from '../core/grade';
 import type { PageCapture } from '../core/capture';
 import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../shared/messages';
 import { getCapture, onCaptureChange } from './capture-store';
@@ -38,6 +39,7 @@ async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promis
     tabUrl: url,
     auditability: auditability(url ?? capture?.url ?? null),
     capture,
+    grade: capture === null ? null : gradeCapture(capture),
     enriching: isEnriching(tabId),
   };
 }

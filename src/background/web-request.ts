@@ -14,6 +14,7 @@ import {
 } from '../core/capture-updates';
 import { normaliseHeaders } from '../core/normalize';
 import { updateCapture } from './capture-store';
+import { isOwnRequest } from './own-requests';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest',
@@ -40,9 +41,14 @@ export function extraInfoSpec(enumName: string): string[] {
  * A navigation's id starts with its webRequest requestId, so events can be matched to the
  * capture they belong to even after the worker was stopped and restarted mid-navigation.
  */
-function belongsTo(capture: PageCapture | null, requestId: string): capture is PageCapture {
+export function belongsTo(capture: PageCapture | null, requestId: string): capture is PageCapture {
   return capture !== null && capture.navigationId.startsWith(`${requestId}@`);
 }
+
+/** Every request type but documents and frames (webRequest has no "all but" filter). */
+const SUBRESOURCE_TYPES: WebRequest.ResourceType[] = [
+  'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other',
+];
 
 export interface ResponseDetails {
   url: string;
@@ -109,6 +115,7 @@ function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): vo
     );
     return;
   }
+  if (isOwnRequest(details.tabId, details.url, details.type)) return;
   // Sub-resources that arrive before the new document are the old page's last requests.
   void updateCapture(
     details.tabId,
@@ -140,10 +147,18 @@ export function registerWebRequestListeners(): void {
     { ...filter, types: ['main_frame'] },
     extraInfoSpec('OnBeforeRedirectOptions') as WebRequest.OnBeforeRedirectOptions[],
   );
+  // `extraHeaders` sends every matching response through a slower path in Chrome (its docs
+  // warn of the cost), so it is asked for documents and frames only, where Set-Cookie and
+  // the other hidden headers are graded; other sub-resources come without them.
   browser.webRequest.onResponseStarted.addListener(
     onResponseStarted,
-    filter,
+    { ...filter, types: ['main_frame', 'sub_frame'] },
     extraInfoSpec('OnResponseStartedOptions') as WebRequest.OnResponseStartedOptions[],
+  );
+  browser.webRequest.onResponseStarted.addListener(
+    onResponseStarted,
+    { ...filter, types: SUBRESOURCE_TYPES },
+    ['responseHeaders'],
   );
   browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { ...filter, types: ['main_frame'] });
 }

@@ -27,8 +27,16 @@ function scheduleSnapshot(): void {
   if (pending === null) pending = setTimeout(sendSnapshot, SNAPSHOT_DEBOUNCE_MS);
 }
 
-sendSnapshot();
-clock.markFirstScanDone();
+/**
+ * The first snapshot waits for the browser to be idle (at most 200 ms) so that it never
+ * competes with the page's own loading; tags seen by then count as the parser's.
+ */
+function firstSnapshot(): void {
+  sendSnapshot();
+  clock.markFirstScanDone();
+}
+if (typeof requestIdleCallback === 'function') requestIdleCallback(firstSnapshot, { timeout: 200 });
+else setTimeout(firstSnapshot, 0);
 
 observer = new MutationObserver((records) => {
   if (mutationsTouchTags(records)) scheduleSnapshot();

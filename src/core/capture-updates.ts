@@ -12,6 +12,7 @@ import {
   type Probes,
   type RedirectHop,
   type ResponseCapture,
+  type SriVerification,
 } from './capture';
 
 export function startNavigation(
@@ -89,4 +90,53 @@ export function boundedHtml(text: string, source: DocumentHtml['source'], limit:
   return text.length > limit
     ? { text: text.slice(0, limit), source, truncated: true }
     : { text, source, truncated: false };
+}
+
+/** Library hits kept per document, however many probes run. */
+export const MAX_RUNTIME_LIBRARY_HITS = 100;
+
+/** One run of the main-world library probe, already validated by the worker. */
+export type LibraryProbeRun =
+  | { at: number; href: string; hits: Array<{ component: string; version: string; via: string }>; rejected: number }
+  | { at: number; error: string };
+
+/**
+ * Merges a probe run into the capture. Hits accumulate (a library that was loaded and then
+ * removed was still on the page); a run whose URL belongs to another document is ignored,
+ * like a late DOM snapshot.
+ */
+export function mergeRuntimeLibraries(capture: PageCapture, run: LibraryProbeRun): PageCapture {
+  const previous = capture.runtimeLibraries ?? { probes: 0, lastProbedAt: 0, hits: [], rejected: 0, error: null };
+  if ('error' in run) {
+    return { ...capture, runtimeLibraries: { ...previous, probes: previous.probes + 1, lastProbedAt: run.at, error: run.error } };
+  }
+  if (!probeBelongs(capture, run.href, run.at)) return capture;
+  const hits = [...previous.hits];
+  const known = new Set(hits.map((hit) => `${hit.component}\n${hit.version}\n${hit.via}`));
+  for (const hit of run.hits) {
+    const key = `${hit.component}\n${hit.version}\n${hit.via}`;
+    if (known.has(key) || hits.length >= MAX_RUNTIME_LIBRARY_HITS) continue;
+    known.add(key);
+    hits.push({ ...hit, firstSeenMs: Math.max(0, Math.round(run.at - capture.startedAt)) });
+  }
+  return {
+    ...capture,
+    runtimeLibraries: { probes: previous.probes + 1, lastProbedAt: run.at, hits, rejected: previous.rejected + run.rejected, error: null },
+  };
+}
+
+/** The same rule as `snapshotBelongs`, for a probe that reports only its URL and time. */
+function probeBelongs(capture: PageCapture, href: string, at: number): boolean {
+  if (withoutFragment(href) === withoutFragment(capture.url)) return true;
+  if (capture.document === null) return false;
+  try {
+    return new URL(href).origin === new URL(capture.url).origin && at >= capture.startedAt;
+  } catch {
+    return false;
+  }
+}
+
+/** Records the latest "verify hashes" state for this document. */
+export function setSriVerification(capture: PageCapture, verification: SriVerification): PageCapture {
+  return { ...capture, sriVerification: verification };
 }

@@ -5,6 +5,7 @@
  * `storage.session`, the popup receives it over messaging, the CLI builds it from
  * a HAR file and tests build it from fixtures. No browser API is referenced here.
  */
+import type { TlsInfo } from './tls';
 
 /** One header line exactly as received: name casing, order and duplicates kept. */
 export interface HttpHeader {
@@ -148,6 +149,69 @@ export interface Probes {
   clientaccesspolicyXml?: ProbeResult;
 }
 
+/**
+ * A library version read from the page's own globals by the main-world probe (e.g.
+ * `window.jQuery.fn.jquery`). Everything in it is page-controlled text: the worker checks its
+ * shape, and core checks the version again before any lookup.
+ */
+export interface RuntimeLibraryHit {
+  /** retire.js component id (one the bundled data knows). */
+  component: string;
+  /** The version as the page reported it, bounded in length. */
+  version: string;
+  /** The property path it was read from, e.g. `window.widgetJQ.fn.jquery`. */
+  via: string;
+  /** Milliseconds after the navigation started that a probe first saw it. */
+  firstSeenMs: number;
+}
+
+/** What the main-world probes found on this document, merged over every run. */
+export interface RuntimeLibraries {
+  /** How many probe runs were merged. */
+  probes: number;
+  /** Milliseconds since the epoch of the last run. */
+  lastProbedAt: number;
+  hits: RuntimeLibraryHit[];
+  /** Entries the worker dropped because they did not have the expected shape. */
+  rejected: number;
+  /** Why the last run could not read the page (e.g. a page closed to extensions); null when it ran. */
+  error: string | null;
+}
+
+export type SriAlgorithm = 'sha256' | 'sha384' | 'sha512';
+
+/** The "verify hashes" outcome for one resource. */
+export interface SriVerificationResult {
+  url: string;
+  /** The `integrity` attribute compared against (null: none, a hash to paste was computed). */
+  integrity: string | null;
+  /**
+   * `match`/`mismatch`: the file's digest against the strongest usable hash in `integrity`;
+   * `no-usable-hash`: the attribute has no well-formed hash to compare; `computed`: no attribute,
+   * only a suggested value; `fetch-failed`: the file could not be read.
+   */
+  status: 'match' | 'mismatch' | 'no-usable-hash' | 'computed' | 'fetch-failed';
+  /** The algorithm compared, when one was. */
+  algorithm: SriAlgorithm | null;
+  /** The file's actual digest (base64) for `algorithm`. */
+  actual: string | null;
+  /** A ready-to-paste `integrity` value for the file as fetched (`sha384-…`). */
+  suggested: string | null;
+  /** Size of the fetched body in bytes. */
+  bytes: number | null;
+  error: string | null;
+}
+
+/** The last "verify hashes" run for this document. */
+export interface SriVerification {
+  state: 'running' | 'done';
+  startedAt: number;
+  completedAt: number | null;
+  results: SriVerificationResult[];
+  /** Resources not fetched because of the per-run cap. */
+  skipped: number;
+}
+
 export type CaptureState = 'loading' | 'complete' | 'error';
 
 /** Everything Tabgrade knows about one top-level navigation of one tab. */
@@ -177,6 +241,12 @@ export interface PageCapture {
   probes: Probes;
   /** A navigation error in words (e.g. `net::ERR_CONNECTION_REFUSED`). */
   error: string | null;
+  /** Library versions read from the page's globals; absent until the first probe ran. */
+  runtimeLibraries?: RuntimeLibraries;
+  /** The last on-demand check of `integrity` hashes against the files; absent until asked. */
+  sriVerification?: SriVerification;
+  /** The document's TLS connection and certificate, where the browser shares them (Firefox). */
+  tls?: TlsInfo;
 }
 
 /** Limits that keep captures bounded however long the browser runs. */

@@ -3,7 +3,7 @@
  * uses the Public Suffix List. Both come from `tldts`, the library the Observatory itself
  * uses (directly in its SRI test, through tough-cookie for cookies), so the answers agree.
  */
-import { getDomain, parse } from 'tldts';
+import { getDomain } from 'tldts';
 
 /**
  * The registrable domain the Observatory's SRI test compares: `tldts.parse(input).domain`
@@ -12,7 +12,8 @@ import { getDomain, parse } from 'tldts';
  * address or an unparseable input gives null.
  */
 export function sriRegistrableDomain(input: string): string | null {
-  return parse(input).domain;
+  // `getDomain` runs the same steps as `parse` up to the domain, and stops there.
+  return getDomain(input);
 }
 
 /**

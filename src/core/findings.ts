@@ -10,8 +10,12 @@ export type Severity = 'high' | 'medium' | 'low' | 'info';
 /** How people fix things, and so how the popup groups findings. */
 export type FindingGroup = 'application' | 'server' | 'content' | 'transport';
 
-/** Stacks Tabgrade writes fixes for. */
-export type Stack = 'django' | 'rails' | 'laravel' | 'express' | 'aspnet' | 'apache' | 'nginx' | 'caddy' | 'iis' | 'netlify';
+/**
+ * Stacks Tabgrade writes fixes for. `netlify` stands for the `_headers` file, which Netlify
+ * and Cloudflare Pages read alike; `php` is plain PHP (php.ini, `header()`), for sites on
+ * PHP without Laravel (WordPress, Symfony, hand-written apps).
+ */
+export type Stack = 'django' | 'rails' | 'laravel' | 'express' | 'aspnet' | 'apache' | 'nginx' | 'caddy' | 'iis' | 'netlify' | 'php';
 
 export interface Finding {
   /** Stable id of this kind of finding, kebab-case (e.g. `server-version-disclosed`). */
@@ -50,6 +54,11 @@ export interface TabgradeCheck {
   /** Which parts of the capture it reads. */
   needs: ReadonlyArray<'document' | 'redirects' | 'dom' | 'html' | 'subresources' | 'probes' | 'libraries' | 'tls'>;
   run(capture: PageCapture, context: CheckContext): Finding[];
+  /**
+   * Every finding id `run` can return, so tests can prove that each has a test and a fix
+   * mapping. Optional so that adding it stays additive.
+   */
+  possibleFindings?: readonly string[];
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];

@@ -14,10 +14,12 @@
  * - tag and attribute names are lower-cased, the first of two same-named attributes wins,
  *   an attribute without a value is `""`, character references in values are decoded.
  *
- * It is a single left-to-right pass (every character is looked at a bounded number of
- * times), allocates only for meta and script tags, and never throws on any input.
+ * A regex first passes over everything that needs no reading (text, comments, end tags and
+ * ordinary open tags: most of a page) in the engine's native code; the tokenizer reads the
+ * rest. Every character is looked at a bounded number of times, nothing is allocated but
+ * for meta and script tags, and no input makes it throw.
  */
-import type { MetaTag, PageCapture } from './capture';
+import type { DocumentHtml, MetaTag, PageCapture } from './capture';
 import { firstHeader } from './headers';
 import { decodeAttributeValue } from './html-entities';
 
@@ -36,10 +38,10 @@ export interface ParsedMarkup {
    * The Observatory ignores a meta without `content`, and reads `name=referrer` only when
    * the tag has no `http-equiv` (`src/retriever/utils.js`).
    */
-  metas: MetaTag[];
+  readonly metas: readonly MetaTag[];
   /** Every `<script>` tag, inline ones included (their `src` is null), in document order. */
-  scripts: ParsedScript[];
-  source: 'served' | 'dom';
+  readonly scripts: readonly ParsedScript[];
+  readonly source: 'served' | 'dom';
 }
 
 /**
@@ -115,11 +117,6 @@ function rawTextSequence(html: string, start: number): readonly number[] | null 
   return i < html.length && isEndOfTagSection(html.charCodeAt(i)) ? sequence : null;
 }
 
-interface RawTag {
-  name: 'meta' | 'script';
-  attributes: Map<string, string>;
-}
-
 /** Index just past the first `>` at or after `from`, or the end of the input. */
 function skipPast(html: string, from: number, char: string): number {
   const at = html.indexOf(char, from);
@@ -170,103 +167,127 @@ function skipRawText(html: string, from: number, sequence: readonly number[]): n
   return html.length;
 }
 
+/** The tags the Observatory reads, told from a tag name without slicing it. */
+const enum WantedTag { None, Meta, Script }
+
 /**
- * Reads an open tag whose name starts at `start` (just after `<`). Returns where scanning
- * resumes, and the tag when it is a meta or script tag that was closed by `>`.
+ * Whether the tag name `html[start, end)` is `meta` or `script`, ASCII case-insensitively.
+ * Same answer as lower-casing the name: no non-ASCII character lower-cases to one of these
+ * letters (U+212A KELVIN SIGN, the only one that becomes an ASCII letter, becomes `k`).
  */
-function readOpenTag(html: string, start: number): { next: number; tag: RawTag | null; rawText: readonly number[] | null } {
+function wantedTag(html: string, start: number, end: number): WantedTag {
+  const length = end - start;
+  if (length === 4) {
+    return (html.charCodeAt(start) | 0x20) === 0x6d /* m */ &&
+      (html.charCodeAt(start + 1) | 0x20) === 0x65 /* e */ &&
+      (html.charCodeAt(start + 2) | 0x20) === 0x74 /* t */ &&
+      (html.charCodeAt(start + 3) | 0x20) === 0x61 /* a */
+      ? WantedTag.Meta
+      : WantedTag.None;
+  }
+  if (length === 6) {
+    return (html.charCodeAt(start) | 0x20) === 0x73 /* s */ &&
+      (html.charCodeAt(start + 1) | 0x20) === 0x63 /* c */ &&
+      (html.charCodeAt(start + 2) | 0x20) === 0x72 /* r */ &&
+      (html.charCodeAt(start + 3) | 0x20) === 0x69 /* i */ &&
+      (html.charCodeAt(start + 4) | 0x20) === 0x70 /* p */ &&
+      (html.charCodeAt(start + 5) | 0x20) === 0x74 /* t */
+      ? WantedTag.Script
+      : WantedTag.None;
+  }
+  return WantedTag.None;
+}
+
+/** How an open tag ended (one per parse, refilled for every tag). */
+interface TagEnd {
+  /** Index just past the closing `>`, or -1 when the input ended inside the tag. */
+  next: number;
+  /** Closed by `/>` (whitespace may come between): such a tag never opens raw text. */
+  selfClosing: boolean;
+}
+
+/** Index of the first non-whitespace character at or after `from` (or the end). */
+function skipWhitespace(html: string, from: number): number {
+  let i = from;
+  while (i < html.length && isWhitespace(html.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Reads the attributes of an open tag from `from` (just after its name) to its `>`, into
+ * `attributes` — or, when that is null (a tag nobody reads), only finds the end, without
+ * slicing or decoding anything. Fills `end`.
+ *
+ * htmlparser2's states, in order: before an attribute name (`>` ends the tag, `/` may
+ * self-close it), the name (up to `=`, `/`, `>` or whitespace; its first character may be
+ * `=`), after the name (no `=`: the attribute is `""` and the next character is read
+ * afresh), before the value, and the value: quoted up to the same quote, or unquoted up to
+ * whitespace or `>` (a `/` belongs to it). The first of two same-named attributes wins.
+ */
+function readAttributes(html: string, from: number, attributes: Map<string, string> | null, end: TagEnd): void {
   const n = html.length;
-  let i = start;
-  while (i < n && !isEndOfTagSection(html.charCodeAt(i))) i++;
-  const name = html.slice(start, i).toLowerCase();
-  const wanted: RawTag['name'] | null = name === 'meta' ? 'meta' : name === 'script' ? 'script' : null;
-  let rawText = rawTextSequence(html, start);
-  const attributes = new Map<string, string>();
-
-  let attrName: string | null = null;
-  const endAttribute = (value: string): void => {
-    if (wanted && attrName !== null && !attributes.has(attrName)) attributes.set(attrName, value);
-    attrName = null;
-  };
-
-  // States after the tag name; each loop turn looks at html[i].
-  let state: 'beforeName' | 'afterName' | 'beforeValue' | 'selfClosing' = 'beforeName';
+  let i = from;
+  end.selfClosing = false;
   while (i < n) {
     const c = html.charCodeAt(i);
-    switch (state) {
-      case 'beforeName':
-        if (c === Code.Gt) {
-          const tag = wanted ? { name: wanted, attributes } : null;
-          return { next: i + 1, tag, rawText };
-        } else if (c === Code.Slash) {
-          state = 'selfClosing';
-          i++;
-        } else if (isWhitespace(c)) {
-          i++;
-        } else {
-          // The name runs to `=`, `/`, `>` or whitespace; its first character may be `=`.
-          const nameStart = i;
-          i++;
-          while (i < n) {
-            const d = html.charCodeAt(i);
-            if (d === Code.Eq || isEndOfTagSection(d)) break;
-            i++;
-          }
-          attrName = wanted ? html.slice(nameStart, i).toLowerCase() : '';
-          state = 'afterName';
-        }
-        break;
-      case 'afterName':
-        if (c === Code.Eq) {
-          state = 'beforeValue';
-          i++;
-        } else if (c === Code.Slash || c === Code.Gt) {
-          endAttribute('');
-          state = 'beforeName';
-        } else if (isWhitespace(c)) {
-          i++;
-        } else {
-          endAttribute('');
-          state = 'beforeName'; // reconsume as the start of the next attribute name
-        }
-        break;
-      case 'beforeValue':
-        if (c === Code.DoubleQuote || c === Code.SingleQuote) {
-          const close = html.indexOf(c === Code.DoubleQuote ? '"' : "'", i + 1);
-          if (close === -1) return { next: n, tag: null, rawText: null };
-          endAttribute(wanted ? decodeAttributeValue(html.slice(i + 1, close)) : '');
-          i = close + 1;
-          state = 'beforeName';
-        } else if (isWhitespace(c)) {
-          i++;
-        } else {
-          // Unquoted: runs to whitespace or `>`; a `/` belongs to the value.
-          const valueStart = i;
-          while (i < n) {
-            const d = html.charCodeAt(i);
-            if (d === Code.Gt || isWhitespace(d)) break;
-            i++;
-          }
-          endAttribute(wanted ? decodeAttributeValue(html.slice(valueStart, i)) : '');
-          state = 'beforeName';
-        }
-        break;
-      case 'selfClosing':
-        if (c === Code.Gt) {
-          // A self-closed tag never opens raw text, even `<script/>` (htmlparser2 resets it).
-          rawText = null;
-          const tag = wanted ? { name: wanted, attributes } : null;
-          return { next: i + 1, tag, rawText };
-        } else if (isWhitespace(c)) {
-          i++;
-        } else {
-          state = 'beforeName';
-        }
-        break;
+    if (c === Code.Gt) {
+      end.next = i + 1;
+      return;
     }
+    if (c === Code.Slash) {
+      // Self-closing, if only whitespace comes before `>`; otherwise read on as before a name.
+      i = skipWhitespace(html, i + 1);
+      if (i < n && html.charCodeAt(i) === Code.Gt) {
+        // A self-closed tag never opens raw text, even `<script/>` (htmlparser2 resets it).
+        end.next = i + 1;
+        end.selfClosing = true;
+        return;
+      }
+      continue;
+    }
+    if (isWhitespace(c)) {
+      i++;
+      continue;
+    }
+
+    const nameStart = i;
+    i++;
+    while (i < n) {
+      const d = html.charCodeAt(i);
+      if (d === Code.Eq || isEndOfTagSection(d)) break;
+      i++;
+    }
+    const name = attributes ? html.slice(nameStart, i).toLowerCase() : '';
+    i = skipWhitespace(html, i);
+    if (i >= n) break;
+    if (html.charCodeAt(i) !== Code.Eq) {
+      if (attributes && !attributes.has(name)) attributes.set(name, '');
+      continue;
+    }
+
+    i = skipWhitespace(html, i + 1);
+    if (i >= n) break;
+    const quote = html.charCodeAt(i);
+    let valueStart: number;
+    let valueEnd: number;
+    if (quote === Code.DoubleQuote || quote === Code.SingleQuote) {
+      valueStart = i + 1;
+      valueEnd = html.indexOf(quote === Code.DoubleQuote ? '"' : "'", valueStart);
+      if (valueEnd === -1) break;
+      i = valueEnd + 1;
+    } else {
+      valueStart = i;
+      while (i < n) {
+        const d = html.charCodeAt(i);
+        if (d === Code.Gt || isWhitespace(d)) break;
+        i++;
+      }
+      valueEnd = i;
+    }
+    if (attributes && !attributes.has(name)) attributes.set(name, decodeAttributeValue(html.slice(valueStart, valueEnd)));
   }
   // The input ended inside the tag: htmlparser2 drops an unfinished tag.
-  return { next: n, tag: null, rawText: null };
+  end.next = -1;
 }
 
 /** Where scanning resumes after `<!` at `lt` (a comment, CDATA section or declaration). */
@@ -320,24 +341,106 @@ function toScript(attributes: Map<string, string>): ParsedScript {
   };
 }
 
+// ---------------------------------------------------------------------------------------
+// Skipping what nobody reads
+
+/** Regex source matching `word` with each ASCII letter in either case, like the `| 0x20` tests above. */
+function anyCase(word: string): string {
+  return Array.from(word, (letter) => `[${letter}${letter.toUpperCase()}]`).join('');
+}
+
+/**
+ * Tag names the tokenizer must read itself: the two the Observatory collects, and those
+ * that open raw text, spelled every way `rawTextSequence` accepts them.
+ */
+const READ_TAG_NAMES = ['meta', 'script', 'style', 'title', 'xitle', 'textarea', 'xextarea', 'xmp', 'tmp'].map(anyCase).join('|');
+
+// htmlparser2's character classes (its whitespace, not `\s`, which also matches U+00A0 …).
+const WS = String.raw`[\t\n\f\r ]`;
+const TAG_NAME_CHAR = String.raw`[^\t\n\f\r />]`;
+const TAG_NAME_END = String.raw`[\t\n\f\r />]`;
+const ATTRIBUTE_NAME_CHAR = String.raw`[^\t\n\f\r />=]`;
+const ATTRIBUTE_NAME_END = String.raw`[\t\n\f\r />=]`;
+/** Between attributes, `/` reads like whitespace unless `>` follows (which ends the tag either way). */
+const BETWEEN_ATTRIBUTES = String.raw`[\t\n\f\r /]`;
+/** A quoted value, an unquoted one (to whitespace or `>`), or none before `>`. */
+const ATTRIBUTE_VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\t\n\f\r >"'][^\t\n\f\r >]*(?=[\t\n\f\r >])|(?=>))`;
+const ATTRIBUTE = `${ATTRIBUTE_NAME_CHAR}+(?=${ATTRIBUTE_NAME_END})(?:${WS}*=${WS}*${ATTRIBUTE_VALUE})?`;
+
+/**
+ * Everything the tokenizer would pass over without reading, as one sticky regex: text,
+ * end tags, comments, declarations, `<?…>`, a `<` that starts nothing, and open tags other
+ * than `READ_TAG_NAMES` whose attributes are plainly written. The regex engine runs through
+ * these several times faster than a character loop, and most of a page is nothing else.
+ *
+ * Each alternative ends exactly where the tokenizer would, and can match in one way only:
+ * every tag name, attribute name and unquoted value must be followed by a character that
+ * cannot continue it, so backtracking never finds another reading. Anything unusual — an
+ * unclosed quote, an attribute name starting with `=`, CDATA, a construct cut off by the
+ * end of the input — matches none of them, and the regex stops at its `<` for the
+ * tokenizer to read. At most 256 constructs per call, and 256 attribute parts per tag,
+ * keep the engine's backtracking stack small whatever the input.
+ */
+const SKIP_UNREAD = new RegExp(
+  `(?:${[
+    // Text.
+    '[^<]+',
+    // An end tag (or `</>`, or a bogus `</1…>` comment): to the next `>`.
+    String.raw`<\/[^>]*>`,
+    // A comment; its opening dashes may close it too (`<!-->`).
+    String.raw`<!(?=--)[^]*?-->`,
+    // A declaration: the character after `<!` (or after `<!-`) is consumed before looking for `>`.
+    String.raw`<!(?:-[^-]|[^-[])[^>]*>`,
+    // A processing instruction.
+    String.raw`<\?[^>]*>`,
+    // A `<` that starts nothing is text.
+    String.raw`<(?![a-zA-Z!?/])`,
+    // Any other open tag.
+    `<(?!(?:${READ_TAG_NAMES})${TAG_NAME_END})[a-zA-Z]${TAG_NAME_CHAR}*(?=${TAG_NAME_END})(?:${BETWEEN_ATTRIBUTES}|${ATTRIBUTE}){0,256}>`,
+  ].join('|')}){0,256}`,
+  'y',
+);
+
+/** Index of the first construct at or after `from` that the tokenizer must read (or the end). */
+function skipUnread(html: string, from: number): number {
+  let i = from;
+  for (;;) {
+    SKIP_UNREAD.lastIndex = i;
+    SKIP_UNREAD.test(html);
+    if (SKIP_UNREAD.lastIndex === i) return i;
+    i = SKIP_UNREAD.lastIndex;
+  }
+}
+
 /** The meta and script tags of an HTML text, as the Observatory's parser finds them. */
 export function parseHtml(html: string): { metas: MetaTag[]; scripts: ParsedScript[] } {
   const metas: MetaTag[] = [];
   const scripts: ParsedScript[] = [];
   const n = html.length;
-  let i = html.indexOf('<');
-  while (i !== -1 && i < n) {
+  const tagEnd: TagEnd = { next: 0, selfClosing: false };
+  let i = 0;
+  while (i < n) {
+    i = skipUnread(html, i);
+    if (i >= n) break;
+    // html[i] is a `<` that starts something the tokenizer below must read.
     const c = html.charCodeAt(i + 1);
     let next: number;
     if (isAsciiAlpha(c)) {
-      const read = readOpenTag(html, i + 1);
-      if (read.tag?.name === 'meta') {
-        const meta = toMeta(read.tag.attributes);
+      const nameStart = i + 1;
+      let nameEnd = nameStart + 1;
+      while (nameEnd < n && !isEndOfTagSection(html.charCodeAt(nameEnd))) nameEnd++;
+      const wanted = wantedTag(html, nameStart, nameEnd);
+      const attributes = wanted === WantedTag.None ? null : new Map<string, string>();
+      readAttributes(html, nameEnd, attributes, tagEnd);
+      if (tagEnd.next === -1) break; // an unfinished tag runs to the end of the input
+      if (wanted === WantedTag.Meta && attributes) {
+        const meta = toMeta(attributes);
         if (meta) metas.push(meta);
-      } else if (read.tag?.name === 'script') {
-        scripts.push(toScript(read.tag.attributes));
+      } else if (wanted === WantedTag.Script && attributes) {
+        scripts.push(toScript(attributes));
       }
-      next = read.rawText ? skipRawText(html, read.next, read.rawText) : read.next;
+      const rawText = tagEnd.selfClosing ? null : rawTextSequence(html, nameStart);
+      next = rawText ? skipRawText(html, tagEnd.next, rawText) : tagEnd.next;
     } else if (c === Code.Bang) {
       next = skipMarkupDeclaration(html, i);
     } else if (c === Code.Question) {
@@ -348,7 +451,7 @@ export function parseHtml(html: string): { metas: MetaTag[]; scripts: ParsedScri
       // Not a tag: `<` is text. (A following `<` starts a tag of its own.)
       next = i + 1;
     }
-    i = html.indexOf('<', next);
+    i = next;
   }
   return { metas, scripts };
 }
@@ -387,6 +490,8 @@ function documentContentType(capture: PageCapture): string | null {
   return capture.dom?.contentType ?? null;
 }
 
+const markupByCapture = new WeakMap<PageCapture, ParsedMarkup | null>();
+
 /**
  * The document's meta and script tags, from the HTML as served when the capture has it, or
  * else from the DOM snapshot (its metas and its parser-inserted scripts) with
@@ -395,18 +500,43 @@ function documentContentType(capture: PageCapture): string | null {
  * Without any Content-Type the scripts are still read but the metas are not: the
  * Observatory's SRI test parses a page that has no Content-Type, while its retriever only
  * reads `<meta http-equiv>` when the Content-Type is one of `HTML_TYPES`.
+ *
+ * Several tests read the markup of one capture (CSP, Referrer-Policy, SRI, …) and the
+ * background grades every new version of a capture, so the answer is remembered per
+ * capture and the parse per `capture.html` object. Captures are immutable values (every
+ * update in `capture-updates.ts` makes a new object), so both are safe keys; the WeakMaps
+ * let old ones be collected. The result is shared: callers must not modify it.
  */
 export function parseDocumentMarkup(capture: PageCapture): ParsedMarkup | null {
+  const cached = markupByCapture.get(capture);
+  if (cached !== undefined) return cached;
+  const markup = readDocumentMarkup(capture);
+  markupByCapture.set(capture, markup);
+  return markup;
+}
+
+/** The tags of one `DocumentHtml`, or `unparseable` (see `observatoryBody`). */
+const tagsByHtml = new WeakMap<DocumentHtml, ReturnType<typeof parseHtml> | 'unparseable'>();
+
+function tagsOfHtml(html: DocumentHtml): ReturnType<typeof parseHtml> | 'unparseable' {
+  const cached = tagsByHtml.get(html);
+  if (cached !== undefined) return cached;
+  const body = html.source === 'served' ? observatoryBody(html.text) : { kind: 'html' as const, text: html.text };
+  const tags = body.kind === 'unparseable' ? 'unparseable' : parseHtml(body.text);
+  tagsByHtml.set(html, tags);
+  return tags;
+}
+
+function readDocumentMarkup(capture: PageCapture): ParsedMarkup | null {
   const contentType = documentContentType(capture);
   const mime = contentType === null ? null : observatoryMimeType(contentType);
   if (mime !== null && mime !== '' && !HTML_TYPES.has(mime)) return null;
   const readMetas = mime !== null && HTML_TYPES.has(mime);
 
   if (capture.html) {
-    const body = capture.html.source === 'served' ? observatoryBody(capture.html.text) : { kind: 'html' as const, text: capture.html.text };
-    if (body.kind === 'unparseable') return { metas: [], scripts: [], source: capture.html.source };
-    const parsed = parseHtml(body.text);
-    return { metas: readMetas ? parsed.metas : [], scripts: parsed.scripts, source: capture.html.source };
+    const tags = tagsOfHtml(capture.html);
+    if (tags === 'unparseable') return { metas: [], scripts: [], source: capture.html.source };
+    return { metas: readMetas ? tags.metas : [], scripts: tags.scripts, source: capture.html.source };
   }
   const dom = capture.dom;
   if (!dom) return null;

@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabStateMessage } from '../shared/messages';
 import { connectToTab, resolveTabId, type TabConnection } from './connection';
-import { CaptureView } from './components/CaptureView';
+import type { PageCapture } from '../core/capture';
+import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
+import { CaptureSummary } from './components/CaptureSummary';
+import { GradeCard } from './components/GradeCard';
 import { Notice } from './components/Notice';
+import { useSiteAccess } from './site-access';
 
 type ViewState =
   | { kind: 'connecting' }
@@ -61,6 +65,21 @@ export function App() {
 }
 
 function TabView({ state }: { state: TabStateMessage }) {
+  const { access, request } = useSiteAccess();
+  if (access === 'missing') {
+    return (
+      <Notice
+        tone="warning"
+        title="Tabgrade needs access to web sites"
+        body="To read the headers and tags of the pages you audit, Tabgrade needs permission to access http and https sites. Nothing leaves your browser."
+        testId="needs-access"
+      >
+        <button type="button" class="primary" onClick={request} data-testid="grant-access">
+          Grant access
+        </button>
+      </Notice>
+    );
+  }
   if (!state.auditability.auditable) {
     return (
       <Notice tone="neutral" title="Tabgrade cannot audit this page" body={state.auditability.explanation} testId="not-auditable">
@@ -83,5 +102,33 @@ function TabView({ state }: { state: TabStateMessage }) {
       </Notice>
     );
   }
-  return <CaptureView capture={capture} enriching={state.enriching} />;
+  return (
+    <div class="capture">
+      <CaptureSummary capture={capture} enriching={state.enriching} />
+      {capture.document !== null && state.grade !== null && <GradeCard grade={state.grade} />}
+      <LazyDetails capture={capture} grade={state.grade} />
+    </div>
+  );
+}
+
+/**
+ * The details carry most of the popup's code (the findings engine, fix snippets, library
+ * data). Loading starts with the popup itself, in parallel with the worker's first answer,
+ * and the grade card does not wait for it.
+ */
+type DetailsComponent = (props: { capture: PageCapture; grade: ObservatoryGrade | null }) => preact.JSX.Element;
+const detailsModule: Promise<DetailsComponent> = import('./components/Details').then((module) => module.Details);
+
+function LazyDetails(props: { capture: PageCapture; grade: ObservatoryGrade | null }) {
+  const [Details, setDetails] = useState<DetailsComponent | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void detailsModule.then((component) => {
+      if (!cancelled) setDetails(() => component);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return Details === null ? <p class="muted loading-details">Loading details…</p> : <Details {...props} />;
 }

@@ -5,6 +5,7 @@
  */
 import type { DomSnapshot, PageCapture } from '../core/capture';
 import type { Auditability } from '../core/auditability';
+import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
 
 /** Content script → worker: what the page's DOM holds now. */
 export interface DomSnapshotMessage {
@@ -42,11 +43,34 @@ export interface TabStateMessage {
   tabUrl: string | null;
   auditability: Auditability;
   capture: PageCapture | null;
+  /**
+   * The capture's Observatory grade, computed by the worker so that the popup can show it
+   * the moment it opens, before it has loaded the code for the details. Null without a capture.
+   */
+  grade: ObservatoryGrade | null;
   /** True while the worker is fetching extra data (served HTML, probes) for this tab. */
   enriching: boolean;
 }
 
-export type WorkerInboundMessage = DomSnapshotMessage | SubscribeMessage | CompleteCaptureMessage;
+/**
+ * Popup → worker: fetch the page's scripts and stylesheets and check them against their
+ * `integrity` hashes ("verify hashes"). Results arrive with the capture (`sriVerification`).
+ */
+export interface VerifySriMessage {
+  type: 'verify-sri';
+  tabId: number;
+}
+
+/** Worker → popup: whether a verification run started. */
+export interface VerifySriReply {
+  started: boolean;
+  /** Files it will fetch. */
+  files: number;
+  /** Why it did not start, in words. */
+  error: string | null;
+}
+
+export type WorkerInboundMessage = DomSnapshotMessage | SubscribeMessage | CompleteCaptureMessage | VerifySriMessage;
 
 export const POPUP_PORT_NAME = 'tabgrade-popup';
 
@@ -62,6 +86,7 @@ export function parseWorkerMessage(value: unknown): WorkerInboundMessage | null 
       return isDomSnapshot(value.snapshot) ? { type: 'dom-snapshot', snapshot: value.snapshot } : null;
     case 'subscribe':
     case 'complete-capture':
+    case 'verify-sri':
       return typeof value.tabId === 'number' && Number.isInteger(value.tabId)
         ? { type: value.type, tabId: value.tabId }
         : null;
@@ -95,4 +120,8 @@ export function isServedHtmlReply(value: unknown): value is ServedHtmlReply {
     (typeof value.html === 'string' || value.html === null) &&
     (typeof value.error === 'string' || value.error === null)
   );
+}
+
+export function isVerifySriReply(value: unknown): value is VerifySriReply {
+  return isRecord(value) && typeof value.started === 'boolean' && typeof value.files === 'number' && (typeof value.error === 'string' || value.error === null);
 }

@@ -76,7 +76,19 @@ export function acceptCookie(parsed: ParsedSetCookie, url: URL): JarCookie | nul
   const path = parsed.path !== null && parsed.path.startsWith('/') ? parsed.path : defaultPath(url.pathname);
   if (parsed.name.startsWith('__Secure-') && !parsed.secure) return null;
   if (parsed.name.startsWith('__Host-') && !(parsed.secure && hostOnly && path === '/')) return null;
-  return { ...parsed, domain, path, hostOnly };
+  // `{ ...parsed, domain, path, hostOnly }`, written out: spreading is several times slower here.
+  return {
+    name: parsed.name,
+    value: parsed.value,
+    expires: parsed.expires,
+    maxAge: parsed.maxAge,
+    domain,
+    path,
+    secure: parsed.secure,
+    httpOnly: parsed.httpOnly,
+    sameSite: parsed.sameSite,
+    hostOnly,
+  };
 }
 
 /** The jar's contents after taking the cookies of `responses` in order. */
@@ -94,8 +106,9 @@ export function observatoryJar(responses: readonly CookieSettingResponse[]): Jar
       if (!parsed) continue;
       const cookie = acceptCookie(parsed, url);
       if (!cookie) continue;
-      // Same key as tough-cookie's store: domain, path and name. Map.set keeps the first position.
-      jar.set(JSON.stringify([cookie.domain, cookie.path, cookie.name]), cookie);
+      // Same key as tough-cookie's store: domain, path and name (length-prefixed, so no two
+      // triples share a key). Map.set keeps the first position.
+      jar.set(`${cookie.domain.length}:${cookie.domain}${cookie.path.length}:${cookie.path}${cookie.name}`, cookie);
     }
   }
   return [...jar.values()];

@@ -54,7 +54,17 @@ export function splitSetCookieValue(value: string): string[] {
 
 /** Every cookie line of a list of `Set-Cookie` header values, newline-joined ones split. */
 export function setCookieLines(values: readonly string[]): string[] {
-  return values.flatMap(splitSetCookieValue);
+  const lines: string[] = [];
+  for (const value of values) {
+    if (value.includes('\n')) {
+      for (const line of splitSetCookieValue(value)) lines.push(line);
+    } else {
+      // One line, the usual case: what `splitSetCookieValue` gives, without its array.
+      const line = value.endsWith('\r') ? value.slice(0, -1) : value;
+      if (line.trim() !== '') lines.push(line);
+    }
+  }
+  return lines;
 }
 
 function cutAtTerminator(text: string): string {
@@ -147,11 +157,17 @@ function applyAttribute(cookie: ParsedSetCookie, key: string, value: string): vo
  * so a cookie *named* `SameSite` with an odd value is flagged, and `SameSite=Lax=1` passes.
  */
 export function hasInvalidSameSite(line: string): boolean {
+  // Only ASCII letters lower-case to `samesite` (a case-insensitive regex without the `u`
+  // flag matches ASCII letters only), so a line without the word has no such part.
+  if (!/samesite/i.test(line)) return false;
   for (const part of line.trim().split(';')) {
-    const pieces = part.trim().split('=');
-    const key = pieces[0];
-    const value = pieces[1];
-    if (key === undefined || key.trim().toLowerCase() !== 'samesite') continue;
+    // The first two pieces of `part.trim().split('=')`.
+    const piece = part.trim();
+    const equals = piece.indexOf('=');
+    const key = equals === -1 ? piece : piece.slice(0, equals);
+    if (key.trim().toLowerCase() !== 'samesite') continue;
+    const nextEquals = equals === -1 ? -1 : piece.indexOf('=', equals + 1);
+    const value = equals === -1 ? undefined : piece.slice(equals + 1, nextEquals === -1 ? piece.length : nextEquals);
     if (!value) return true;
     const lowered = value.trim().toLowerCase();
     if (lowered !== 'lax' && lowered !== 'strict' && lowered !== 'none') return true;

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import type { BrowserDriver, PopupView } from '../support/driver';
-import { KNOWN_GRADE, type SharedSite } from './site';
+import { KNOWN_GRADE, TLS_DAYS, TLS_ORGANISATION, type SharedSite } from './site';
 
 async function headerPairs(popup: PopupView): Promise<Array<[string, string]>> {
   const texts = await popup.texts('header-row');
@@ -85,6 +85,23 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     await expect.poll(() => popup.texts('grade')).toEqual([KNOWN_GRADE.grade]);
     expect(await popup.texts('score')).toEqual([KNOWN_GRADE.score]);
     await expect.poll(() => resultsOf(popup)).toEqual(KNOWN_GRADE.results);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the TLS connection and certificate where the browser shares them, and says so where it does not', async () => {
+    const { secure } = shared();
+    const page = await driver().open(`${secure.origin}/`);
+    const popup = await driver().popupFor(page);
+    if (driver().name === 'firefox') {
+      await expect.poll(() => popup.texts('tls-protocol')).toEqual([expect.stringMatching(/^TLSv1\.[23]$/)]);
+      expect((await popup.texts('tls-issuer'))[0]).toContain(TLS_ORGANISATION);
+      expect((await popup.texts('tls-expiry'))[0]).toMatch(new RegExp(`\\(${TLS_DAYS - 1} days left\\)`));
+      // Self-signed: the browser does not trust the chain, and Tabgrade says so.
+      expect(await popup.texts('tls-trusted')).toEqual(['no']);
+    } else {
+      await expect.poll(() => popup.texts('tls-unavailable')).toEqual([expect.stringContaining('does not share the TLS connection')]);
+    }
     await popup.close();
     await page.close();
   });

@@ -4,10 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { html, startServer, type TestServer } from '../support/server';
+import { startHttpsServer, type HttpsTestServer } from '../support/https-server';
 
 export interface SharedSite {
   site: TestServer;
   other: TestServer;
+  /** HTTPS with a self-signed certificate that expires in `TLS_DAYS` days. */
+  secure: HttpsTestServer;
   close(): Promise<void>;
 }
 
@@ -44,8 +47,16 @@ export const KNOWN_GRADE = {
   } as Record<string, string>,
 };
 
+/** Days the test certificate is valid: under 14, so "expires soon" must be reported. */
+export const TLS_DAYS = 10;
+export const TLS_ORGANISATION = 'Tabgrade Test CA';
+
 export async function startSharedSite(): Promise<SharedSite> {
-  const [site, other] = await Promise.all([startServer(), startServer()]);
+  const [site, other, secure] = await Promise.all([
+    startServer(),
+    startServer(),
+    startHttpsServer({ days: TLS_DAYS, organisation: TLS_ORGANISATION, body: '<!doctype html><title>TLS</title><p>secure</p>' }),
+  ]);
   const tagsPage = await readFile(new URL('../../fixtures/site/tags.html', import.meta.url), 'utf8');
   const js = { headers: [['Content-Type', 'text/javascript']] as Array<[string, string]>, body: '/* ok */' };
   const css = { headers: [['Content-Type', 'text/css']] as Array<[string, string]>, body: 'h1{}' };
@@ -65,5 +76,5 @@ export async function startSharedSite(): Promise<SharedSite> {
   other.route('/middle', { status: 302, headers: [['Location', `${other.altOrigin}/final`], ['Set-Cookie', 'hop=1']] });
   other.route('/final', html('<h1>final</h1>', [['Strict-Transport-Security', 'max-age=63072000']]));
   site.route('/known', html('<!doctype html><title>Known</title><script src="/app.js"></script><h1>Known</h1>', KNOWN_HEADERS));
-  return { site, other, close: async () => void (await Promise.all([site.close(), other.close()])) };
+  return { site, other, secure, close: async () => void (await Promise.all([site.close(), other.close(), secure.close()])) };
 }

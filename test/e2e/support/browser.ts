@@ -21,7 +21,8 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  const launched = await launchExtensionContext(DIST);
+  // The TLS cases use a self-signed certificate made for the run.
+  const launched = await launchExtensionContext(DIST, { args: ['--ignore-certificate-errors'] });
   const { context, extensionId } = launched;
   let worker = launched.worker;
 

@@ -20,6 +20,10 @@ export interface PopupView {
   childTexts(testId: string, childTestId: string): Promise<Array<string | null>>;
   /** Clicks the first element with this data-testid. */
   click(testId: string): Promise<void>;
+  /** Runs a function in the popup page (an extension page: it can call extension APIs). */
+  evaluate: Evaluate;
+  /** Reloads the popup page. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,8 @@ export interface BrowserDriver {
 /** A PopupView over any page that can evaluate a function with one argument. */
 export function popupView(evaluate: Evaluate, close: () => Promise<void>): PopupView {
   return {
+    evaluate,
+    reload: () => evaluate(() => location.reload(), null),
     texts: (testId) =>
       evaluate((id: string) => Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`), (element) => element.innerText.trim()), testId),
     attributes: (testId, name) =>

@@ -40,6 +40,8 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
     protocol: 'webDriverBiDi',
     // Lets a BiDi-driven page open moz-extension:// pages.
     args: ['--remote-allow-system-access'],
+    // The TLS cases use a self-signed certificate made for the run.
+    acceptInsecureCerts: true,
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
   await browser.installExtension(FIREFOX_DIST);

@@ -8,9 +8,16 @@
  */
 import type { PageCapture } from '../../capture';
 import { headerValues, joinedHeader } from '../../headers';
+import { parseDocumentMarkup } from '../../html';
 import { TRUNCATION_MARK } from '../../normalize';
-import { parseCspPolicies, parseMetaCspPolicies, splitPolicyList, DIRECTIVES_IGNORED_IN_META } from './csp-parser';
-import { documentMarkup } from './document-markup';
+import {
+  DIRECTIVES_IGNORED_IN_META,
+  parseCspPolicies,
+  parseCspPolicyLists,
+  parseMetaCspPolicies,
+  splitPolicyList,
+  type PolicyReadings,
+} from './csp-parser';
 import { scoreModifier } from './scoring';
 import type { ObservatoryTest, ObservatoryTestResult } from './types';
 
@@ -134,7 +141,7 @@ function analyze(capture: PageCapture): CspAnalysis {
   if (response === null) return base;
 
   const headerValuesRaw = headerValues(response.headers, 'content-security-policy');
-  const markup = documentMarkup(capture);
+  const markup = parseDocumentMarkup(capture);
   const metaValues: string[] = [];
   // Like the Observatory's meta scan: http-equiv compared trimmed and lower-cased, and a
   // meta with an empty content is skipped.
@@ -167,18 +174,21 @@ function analyze(capture: PageCapture): CspAnalysis {
 
   // Header and meta policies are judged together; the header-only view is needed for
   // frame-ancestors, and the meta-only view to know whether a meta policy says anything.
-  const combined = parseCspPolicies([...headerPolicies, ...metaPolicies]);
+  // The three parses share their first policies' readings.
+  const readings: PolicyReadings = new Map();
+  const combined = parseCspPolicies([...headerPolicies, ...metaPolicies], readings);
   if (!combined.valid) {
     return { ...analysis, result: 'csp-header-invalid', invalidReason: combined.reason };
   }
   // Without meta policies the header-only view is the combined one: reuse it (the code below
   // only removes sources from script/style/default-src, never from frame-ancestors).
-  let headerOnlyDirectives = combined.csp.directives;
+  let headerOnlyDirectives: ReadonlyMap<string, Iterable<string>> = combined.csp.directives;
   let metaOnlyCount = 0;
   if (metaPolicies.length > 0) {
-    const headerOnly = parseCspPolicies(headerPolicies);
-    headerOnlyDirectives = headerOnly.valid ? headerOnly.csp.directives : new Map<string, Set<string>>();
-    const metaOnly = parseMetaCspPolicies(metaPolicies);
+    // Only read (its size and frame-ancestors), so lists will do.
+    const headerOnly = parseCspPolicyLists(headerPolicies, readings);
+    headerOnlyDirectives = headerOnly.valid ? headerOnly.directives : new Map<string, string[]>();
+    const metaOnly = parseMetaCspPolicies(metaPolicies, readings);
     // The Observatory keeps its repeated-directive warnings as one more map entry, which
     // survives the removal of header-only directives: a meta policy such as
     // "report-uri /a; report-uri /b" therefore still counts as a policy there.
@@ -229,7 +239,7 @@ function analyze(capture: PageCapture): CspAnalysis {
   // 'unsafe-inline' sources; without one, the Observatory calls the policy invalid.
   if (scriptSrc.has("'strict-dynamic'") && hasNonceOrHash(scriptSrc)) {
     for (const source of [...scriptSrc]) {
-      if (DANGEROUSLY_BROAD.some((broad) => source.startsWith(broad)) || source === "'self'" || source === "'unsafe-inline'") {
+      if (startsWithBroad(source) || source === "'self'" || source === "'unsafe-inline'") {
         scriptSrc.delete(source);
       }
     }
@@ -300,8 +310,15 @@ function analyze(capture: PageCapture): CspAnalysis {
     policy,
     directives,
     duplicateDirectives,
-    headerFrameAncestors: headerFrameAncestors === undefined ? null : [...headerFrameAncestors].sort(),
+    headerFrameAncestors: headerFrameAncestors === undefined ? null : [...new Set(headerFrameAncestors)].sort(),
   };
+}
+
+/** First characters of `DANGEROUSLY_BROAD`: most sources start with none of them. */
+const BROAD_FIRST_CHARACTERS: ReadonlySet<string> = new Set(DANGEROUSLY_BROAD.map((broad) => broad.charAt(0)));
+
+function startsWithBroad(source: string): boolean {
+  return BROAD_FIRST_CHARACTERS.has(source.charAt(0)) && DANGEROUSLY_BROAD.some((broad) => source.startsWith(broad));
 }
 
 function hasNonceOrHash(sources: ReadonlySet<string>): boolean {
@@ -311,7 +328,7 @@ function hasNonceOrHash(sources: ReadonlySet<string>): boolean {
   return false;
 }
 
-function someIn(sources: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+function someIn(sources: Iterable<string>, wanted: ReadonlySet<string>): boolean {
   for (const source of sources) if (wanted.has(source)) return true;
   return false;
 }

@@ -117,6 +117,22 @@ export function splitPolicyList(values: readonly string[]): string[] {
 }
 
 /**
+ * One policy read on its own: each directive's sources in collation order, redundant ones
+ * dropped (empty for a directive without sources — it reads as `'none'` only at the end),
+ * and the tolerated repeated directives.
+ */
+type PolicyReading =
+  | { valid: true; directives: ReadonlyMap<string, readonly string[]>; duplicateDirectives: ReadonlySet<string> }
+  | { valid: false; reason: string };
+
+/**
+ * Readings of single policies by their (cleaned) text, to share between parses of lists
+ * that have policies in common — the CSP test parses the header and meta policies
+ * together, and the header ones and the meta ones alone. Readings are never modified.
+ */
+export type PolicyReadings = Map<string, PolicyReading>;
+
+/**
  * Parses a list of policies into one map, with the Observatory's rules:
  * - line breaks are removed and each policy trimmed; an empty or too-short policy is invalid;
  * - directives are split on `;`, names and sources lower-cased, sources split on whitespace;
@@ -126,11 +142,28 @@ export function splitPolicyList(values: readonly string[]): string[] {
  *   as redundant (`https:` makes `https://a.example` redundant);
  * - across policies only sources that the policies share (by path prefix) are kept.
  */
-export function parseCspPolicies(policies: readonly string[]): CspParseOutcome {
+export function parseCspPolicies(policies: readonly string[], readings: PolicyReadings = new Map()): CspParseOutcome {
+  const outcome = parseCspPolicyLists(policies, readings);
+  if (!outcome.valid) return outcome;
+  const directives = new Map<string, Set<string>>();
+  for (const [directive, sources] of outcome.directives) directives.set(directive, new Set(sources));
+  return { valid: true, csp: { directives, duplicateDirectives: outcome.duplicateDirectives } };
+}
+
+/** `parseCspPolicies` with each directive's sources as a list rather than a set. */
+export type CspListsOutcome =
+  | { valid: true; directives: ReadonlyMap<string, readonly string[]>; duplicateDirectives: Set<string> }
+  | { valid: false; reason: string };
+
+/**
+ * The same parse as `parseCspPolicies`, for a reader that needs no sets: each directive's
+ * sources in collation order (a source can appear twice where the collator ties two
+ * different sources between its copies; the set drops the repeat). The lists may be
+ * shared with `readings`: never modify them.
+ */
+export function parseCspPolicyLists(policies: readonly string[], readings: PolicyReadings = new Map()): CspListsOutcome {
   const cleaned = policies.map((policy) => policy.replace(/[\r\n]/g, '').trim());
-  const directives = new Map<string, SourceEntry[]>();
-  const duplicateDirectives = new Set<string>();
-  if (cleaned.length === 0) return { valid: true, csp: { directives: new Map(), duplicateDirectives } };
+  if (cleaned.length === 0) return { valid: true, directives: new Map(), duplicateDirectives: new Set() };
 
   for (const policy of cleaned) {
     if (policy.length < SHORTEST_POLICY_LENGTH) {
@@ -138,9 +171,20 @@ export function parseCspPolicies(policies: readonly string[]): CspParseOutcome {
     }
   }
 
-  if (cleaned.length === 1) return parseSinglePolicy(cleaned[0] ?? '');
+  // The first policy is read on its own; later ones are merged into what it left.
+  const firstPolicy = cleaned[0] ?? '';
+  let first = readings.get(firstPolicy);
+  if (first === undefined) {
+    first = readPolicy(firstPolicy);
+    readings.set(firstPolicy, first);
+  }
+  if (!first.valid) return first;
+  const duplicateDirectives = new Set(first.duplicateDirectives);
+  // Directives a later policy names, with the merge's bookkeeping; the others keep the
+  // first policy's sources as they are.
+  const merged = new Map<string, SourceEntry[]>();
 
-  for (let policyIndex = 0; policyIndex < cleaned.length; policyIndex++) {
+  for (let policyIndex = 1; policyIndex < cleaned.length; policyIndex++) {
     const policy = cleaned[policyIndex] ?? '';
     const seenInThisPolicy = new Set<string>();
     for (const entry of policy.split(';')) {
@@ -160,18 +204,17 @@ export function parseCspPolicies(policies: readonly string[]): CspParseOutcome {
         seenInThisPolicy.add(directive);
       }
 
-      const keep = policyIndex === 0;
-      const values: SourceEntry[] = [];
+      // What the earlier policies left (after the first, sources survive only when a
+      // later policy confirms them), then this policy's sources.
+      const combined: SourceEntry[] =
+        merged.get(directive) ?? (first.directives.get(directive) ?? []).map((source) => ({ source, policy: 0, keep: false }));
+      const earlierCount = combined.length;
       for (let i = 1; i < tokens.length; i++) {
-        values.push({ source: (tokens[i] ?? '').trim().toLowerCase(), policy: policyIndex, keep });
+        combined.push({ source: (tokens[i] ?? '').trim().toLowerCase(), policy: policyIndex, keep: false });
       }
-      if (values.length === 0 && directive.endsWith('-src')) {
-        values.push({ source: "'none'", policy: policyIndex, keep });
+      if (combined.length === earlierCount && directive.endsWith('-src')) {
+        combined.push({ source: "'none'", policy: policyIndex, keep: false });
       }
-
-      // In the first policy a repeated (tolerated) directive replaces the earlier one;
-      // later policies are merged into what the earlier ones left.
-      const combined = policyIndex === 0 ? values : [...(directives.get(directive) ?? []), ...values];
       combined.sort((a, b) => compareSources(a.source, b.source));
 
       for (let i = 1; i < combined.length; i++) {
@@ -188,58 +231,60 @@ export function parseCspPolicies(policies: readonly string[]): CspParseOutcome {
         }
       }
 
-      const kept = combined.filter((source) => source.keep);
-      directives.set(directive, kept);
-      // After the first policy, sources survive only when a later policy confirms them.
-      if (policyIndex === 0) {
-        for (const source of kept) source.keep = false;
-      }
+      merged.set(directive, combined.filter((source) => source.keep));
     }
   }
 
-  const result = new Map<string, Set<string>>();
-  for (const [directive, sources] of directives) {
-    result.set(directive, sources.length > 0 ? new Set(sources.map((s) => s.source)) : new Set(["'none'"]));
+  // In the order the directives first appear: the first policy's, then the later ones'.
+  const directives = new Map<string, readonly string[]>();
+  const withNone = (sources: readonly string[]): readonly string[] => (sources.length > 0 ? sources : ["'none'"]);
+  for (const [directive, sources] of first.directives) {
+    const entries = merged.get(directive);
+    directives.set(directive, withNone(entries === undefined ? sources : entries.map((entry) => entry.source)));
   }
-  return { valid: true, csp: { directives: result, duplicateDirectives } };
+  for (const [directive, entries] of merged) {
+    if (!directives.has(directive)) directives.set(directive, withNone(entries.map((entry) => entry.source)));
+  }
+  return { valid: true, directives, duplicateDirectives };
 }
 
 /**
- * The common case, one policy, with the same rules as the general loop above minus the
- * cross-policy merge: plain strings instead of bookkeeping objects (a long CSP is parsed
- * on every grade).
+ * One cleaned policy on its own (the first of a list): the rules above minus the merge.
+ * Plain strings instead of bookkeeping objects, since a long CSP is read on every grade.
  */
-function parseSinglePolicy(policy: string): CspParseOutcome {
-  const directives = new Map<string, Set<string>>();
+function readPolicy(policy: string): PolicyReading {
+  const directives = new Map<string, string[]>();
   const duplicateDirectives = new Set<string>();
   for (const entry of policy.split(';')) {
-    const tokens = entry.trim().split(/\s+/);
+    // ASCII text is lower-cased in one go (the same tokens as lower-casing each, and much
+    // cheaper than doing it token by token); other text token by token, as written.
+    const ascii = !NON_ASCII.test(entry);
+    const tokens = (ascii ? entry.toLowerCase() : entry).trim().split(/\s+/);
     const rawName = tokens[0];
     if (!rawName) continue;
-    const directive = rawName.toLowerCase();
+    const directive = ascii ? rawName : rawName.toLowerCase();
     if (directives.has(directive)) {
       if (!TOLERATED_DUPLICATES.has(directive)) return { valid: false, reason: `directive ${directive} repeated in policy 1` };
       duplicateDirectives.add(directive);
     }
     const sources: string[] = [];
-    for (let i = 1; i < tokens.length; i++) sources.push((tokens[i] ?? '').toLowerCase());
+    for (let i = 1; i < tokens.length; i++) sources.push(ascii ? (tokens[i] ?? '') : (tokens[i] ?? '').toLowerCase());
     if (sources.length === 0 && directive.endsWith('-src')) sources.push("'none'");
     sources.sort(compareSources);
     // A source is redundant when its neighbour in collation order is a prefix of it.
-    const kept = new Set<string>();
-    for (let i = 0; i < sources.length; i++) {
-      const source = sources[i] ?? '';
-      if (i === 0 || !source.startsWith(sources[i - 1] ?? '')) kept.add(source);
-    }
-    // A repeated (tolerated) directive replaces the earlier one, as in the general loop.
-    directives.set(directive, kept.size > 0 ? kept : new Set(["'none'"]));
+    const kept = sources.filter((source, i) => i === 0 || !source.startsWith(sources[i - 1] ?? ''));
+    // A repeated (tolerated) directive replaces the earlier one.
+    directives.set(directive, kept);
   }
-  return { valid: true, csp: { directives, duplicateDirectives } };
+  return { valid: true, directives, duplicateDirectives };
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Parses meta-delivered policies and drops the directives a meta policy cannot carry. */
-export function parseMetaCspPolicies(policies: readonly string[]): CspParseOutcome {
-  const outcome = parseCspPolicies(policies);
+export function parseMetaCspPolicies(policies: readonly string[], readings: PolicyReadings = new Map()): CspParseOutcome {
+  const outcome = parseCspPolicies(policies, readings);
   if (outcome.valid) {
     for (const directive of DIRECTIVES_IGNORED_IN_META) outcome.csp.directives.delete(directive);
   }

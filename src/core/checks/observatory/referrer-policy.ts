@@ -5,7 +5,7 @@
  * `src/retriever/utils.js#parseHttpEquivHeaders`).
  */
 import { headerValues } from '../../headers';
-import { documentMarkup } from './document-markup';
+import { parseDocumentMarkup } from '../../html';
 import { scoreModifier } from './scoring';
 import type { ObservatoryTest, ObservatoryTestResult } from './types';
 
@@ -59,7 +59,7 @@ export const referrerPolicyTest: ObservatoryTest = {
     const fromHeaders = headerValues(response.headers, 'referrer-policy');
     // Only the last non-empty `<meta name=referrer>` counts, and only one without
     // http-equiv (the Observatory's meta scan checks http-equiv first).
-    const markup = documentMarkup(capture);
+    const markup = parseDocumentMarkup(capture);
     let metaValue: string | null = null;
     for (const tag of markup?.metas ?? []) {
       if (tag.content === '' || tag.httpEquiv !== null) continue;

@@ -65,11 +65,19 @@ export interface ForeignScript {
   crossorigin: string | null;
 }
 
-/** How one script `src` is classified. */
-export function classifyScriptSrc(src: string, pageHost: string, pageIsHttps: boolean): { sameSite: boolean; secureScheme: boolean } {
+/**
+ * How one script `src` is classified. `pageDomain` is the page host's registrable domain,
+ * when the caller has it already (it is the same for every script of a page).
+ */
+export function classifyScriptSrc(
+  src: string,
+  pageHost: string,
+  pageIsHttps: boolean,
+  pageDomain: string | null = sriRegistrableDomain(pageHost),
+): { sameSite: boolean; secureScheme: boolean } {
   if (/^\/\/[^/]/.test(src)) return { sameSite: false, secureScheme: false };
   if (/^https?:\/\//.test(src)) {
-    const sameSite = sriRegistrableDomain(src) === sriRegistrableDomain(pageHost);
+    const sameSite = sriRegistrableDomain(src) === pageDomain;
     // The Observatory reads the scheme with `new URL(src)`, which throws on a malformed
     // URL (failing its whole scan); such a script is taken as not secure here.
     return { sameSite, secureScheme: parseUrl(src)?.protocol === 'https:' };
@@ -86,13 +94,14 @@ export function judgeScripts(
   let result: SriResult | null = null;
   let anyForeign = false;
   const foreign = new Map<string, ForeignScript>();
+  const pageDomain = scripts.length > 0 ? sriRegistrableDomain(pageHost) : null;
   for (const script of scripts) {
     const src = script.src;
     if (!src) continue;
     const integrity = script.integrity || null;
     const crossorigin = script.crossorigin || null;
     const relativeProtocol = /^\/\/[^/]/.test(src);
-    const { sameSite, secureScheme } = classifyScriptSrc(src, pageHost, pageIsHttps);
+    const { sameSite, secureScheme } = classifyScriptSrc(src, pageHost, pageIsHttps, pageDomain);
     if (sameSite && !relativeProtocol) {
       // Same origin: only the bonus, and only while nothing else was found yet.
       if (integrity && secureScheme && result === null) result = 'sri-implemented-and-all-scripts-loaded-securely';

@@ -1,19 +1,11 @@
-import { useMemo } from 'preact/hooks';
 import type { PageCapture } from '../../core/capture';
-import { gradeCapture } from '../../core/grade';
-import { GradeView } from './GradeView';
-import { HistoryLine } from './HistoryLine';
-import { HeadersTable } from './HeadersTable';
-import { RedirectChain } from './RedirectChain';
-import { TagsTable } from './TagsTable';
 import { Notice } from './Notice';
 
-/** Everything captured for the tab: the document, how the browser got there, and the page's tags. */
-export function CaptureView({ capture, enriching }: { capture: PageCapture; enriching: boolean }) {
+/** What the tab shows: final URL, status and state, and any failure. Shown at once. */
+export function CaptureSummary({ capture, enriching }: { capture: PageCapture; enriching: boolean }) {
   const document = capture.document;
-  const grade = useMemo(() => gradeCapture(capture), [capture]);
   return (
-    <div class="capture" data-navigation={capture.navigationId}>
+    <>
       <section class="summary" aria-label="Document">
         <p class="url" data-testid="final-url" title={capture.url}>{capture.url}</p>
         <p class="meta">
@@ -27,7 +19,7 @@ export function CaptureView({ capture, enriching }: { capture: PageCapture; enri
             {capture.state === 'loading' ? 'still loading' : capture.state === 'error' ? 'failed' : 'loaded'}
           </span>
           {document?.fromCache === true && <span class="badge">from cache</span>}
-          {enriching && <span class="badge">reading page…</span>}
+          {enriching && <span class="badge">checking…</span>}
           {capture.html !== null && (
             <span class="badge" data-testid="html-source" title="The HTML the Observatory-style checks read">
               {capture.html.source === 'served' ? 'HTML as served' : 'HTML from the live page'}
@@ -42,11 +34,6 @@ export function CaptureView({ capture, enriching }: { capture: PageCapture; enri
       {document === null && capture.error === null && (
         <Notice tone="info" title="Waiting for the server’s response…" testId="waiting" />
       )}
-      {document !== null && <GradeView grade={grade} />}
-      {document !== null && <HistoryLine grade={grade} navigationId={capture.navigationId} />}
-      <RedirectChain capture={capture} />
-      {document !== null && <HeadersTable headers={document.headers} />}
-      <TagsTable capture={capture} />
-    </div>
+    </>
   );
 }

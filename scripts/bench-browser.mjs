@@ -1,0 +1,144 @@
+// Browser benchmarks (run by `npm run bench` after the core benches), in real headless
+// Chromium with the built extension:
+// - page-load overhead: the same loopback page loaded N times without and with the
+//   extension, median load time of each and their ratio (target ≤ 1.02);
+// - popup click-to-grade: from opening the popup page to the grade being on screen,
+//   median of 20 (target ≤ 100 ms);
+// - bundle sizes of the popup, the service worker and the content script (raw and gzip).
+import { createServer } from 'node:http';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium-path.mjs';
+import { launchExtensionContext } from './lib/extension-browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist/chrome');
+const LOADS = Number(process.env.BENCH_LOADS ?? 40);
+const POPUPS = 20;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** A realistic page: 20 headers, a dozen scripts and stylesheets, 30 KB of HTML. */
+async function startSite() {
+  const scripts = Array.from({ length: 8 }, (_, i) => `<script src="/js/${i}.js"></script>`).join('');
+  const styles = Array.from({ length: 4 }, (_, i) => `<link rel="stylesheet" href="/css/${i}.css">`).join('');
+  const filler = '<p>' + 'Lorem ipsum dolor sit amet. '.repeat(1000) + '</p>';
+  const page = `<!doctype html><html><head><title>bench</title>${styles}${scripts}</head><body>${filler}</body></html>`;
+  const headers = [
+    'Content-Type', 'text/html; charset=utf-8', 'Cache-Control', 'no-store',
+    'Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    'Strict-Transport-Security', 'max-age=63072000', 'X-Content-Type-Options', 'nosniff', 'X-Frame-Options', 'DENY',
+    'Referrer-Policy', 'strict-origin-when-cross-origin', 'Permissions-Policy', 'camera=(), microphone=()',
+    'Cross-Origin-Opener-Policy', 'same-origin', 'Server', 'nginx',
+    'Set-Cookie', 'sessionid=abc; HttpOnly; Secure; SameSite=Lax', 'Set-Cookie', 'csrftoken=def; Secure; SameSite=Lax',
+  ];
+  const server = createServer((request, response) => {
+    if (request.url === '/') {
+      response.writeHead(200, headers);
+      response.end(page);
+    } else if (request.url?.startsWith('/js/')) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
+      response.end('window.x = (window.x || 0) + 1;');
+    } else {
+      response.writeHead(200, { 'Content-Type': 'text/css', 'Cache-Control': 'no-store' });
+      response.end('p { margin: 0 }');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+async function loadTimes(context, url, count) {
+  const page = await context.newPage();
+  const times = [];
+  for (let i = 0; i < count + 3; i++) {
+    await page.goto(url, { waitUntil: 'load' });
+    const time = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+    if (i >= 3) times.push(time); // the first loads warm caches and compilers
+  }
+  await page.close();
+  return times;
+}
+
+async function sizes() {
+  const rows = [];
+  const files = await readdir(join(DIST, 'assets'));
+  const manifest = JSON.parse(await readFile(join(DIST, 'manifest.json'), 'utf8'));
+  const html = await readFile(join(DIST, 'src/popup/index.html'), 'utf8');
+  const popupEntry = /src="\/assets\/([^"]+)"/.exec(html)?.[1];
+  const loader = await readFile(join(DIST, 'service-worker-loader.js'), 'utf8');
+  const workerEntry = /assets\/([^'"]+)/.exec(loader)?.[1];
+  const contentLoader = await readFile(join(DIST, manifest.content_scripts[0].js[0]), 'utf8');
+  const contentEntry = /assets\/([^'"]+)/.exec(contentLoader)?.[1];
+  // Each entry with the chunks it imports (one level is enough for Vite's flat chunks).
+  const closure = async (entry) => {
+    const seen = new Set([entry]);
+    const queue = [entry];
+    while (queue.length > 0) {
+      const text = await readFile(join(DIST, 'assets', queue.shift()), 'utf8');
+      for (const match of text.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) {
+        if (files.includes(match[1]) && !seen.has(match[1])) {
+          seen.add(match[1]);
+          queue.push(match[1]);
+        }
+      }
+    }
+    let raw = 0;
+    let gzip = 0;
+    for (const file of seen) {
+      const bytes = await readFile(join(DIST, 'assets', file));
+      raw += bytes.length;
+      gzip += gzipSync(bytes).length;
+    }
+    return { raw, gzip };
+  };
+  for (const [name, entry] of [['popup', popupEntry], ['service worker', workerEntry], ['content script', contentEntry]]) {
+    if (entry) rows.push([name, await closure(entry)]);
+  }
+  return rows;
+}
+
+const site = await startSite();
+try {
+  const plain = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
+  const plainContext = await plain.newContext();
+  const withExtension = await launchExtensionContext(DIST);
+  // Alternate rounds so that drift on a busy machine hits both sides alike.
+  const without = [];
+  const with_ = [];
+  for (let round = 0; round < 4; round++) {
+    without.push(...(await loadTimes(plainContext, site.url, LOADS / 4)));
+    with_.push(...(await loadTimes(withExtension.context, site.url, LOADS / 4)));
+  }
+  await plain.close();
+
+  const page = await withExtension.context.newPage();
+  await page.goto(site.url, { waitUntil: 'load' });
+  const tabId = await withExtension.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
+  const popupTimes = [];
+  const popup = await withExtension.context.newPage();
+  for (let i = 0; i < POPUPS + 2; i++) {
+    await popup.goto(`chrome-extension://${withExtension.extensionId}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'commit' });
+    await popup.waitForFunction(() => document.querySelector('[data-testid="grade"]') !== null, null, { polling: 'raf', timeout: 10_000 });
+    const time = await popup.evaluate(() => performance.now());
+    if (i >= 2) popupTimes.push(time);
+  }
+  await withExtension.close();
+
+  const medianWithout = median(without);
+  const medianWith = median(with_);
+  console.log('\nBrowser benchmarks (headless Chromium, loopback)');
+  console.log(`  page load, median of ${without.length}: without extension ${medianWithout.toFixed(1)} ms, with ${medianWith.toFixed(1)} ms, ratio ${(medianWith / medianWithout).toFixed(3)} (target ≤ 1.02)`);
+  console.log(`  popup open to grade on screen, median of ${popupTimes.length}: ${median(popupTimes).toFixed(1)} ms (min ${Math.min(...popupTimes).toFixed(1)}, max ${Math.max(...popupTimes).toFixed(1)}; target ≤ 100 ms)`);
+  for (const [name, size] of await sizes()) {
+    console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+  }
+} finally {
+  site.close();
+}

@@ -1,0 +1,203 @@
+/**
+ * The page's scripts and stylesheets as Subresource Integrity sees them: one row per tag
+ * with every problem found, for the SRI table and for the findings built from it.
+ *
+ * Rules, and why:
+ * - only scripts and stylesheets count (`<script src>`, `<link rel=stylesheet>`, and
+ *   `preload`/`modulepreload` of scripts and styles): SRI applies to nothing else there;
+ * - same-origin files need no `integrity` (whoever can change them can change the page);
+ * - cross-origin files need `integrity`, and with it CORS: a classic script or stylesheet
+ *   fetched without `crossorigin` is an opaque response, whose integrity cannot be checked,
+ *   so the browser blocks it. Module scripts and `modulepreload` always use CORS;
+ * - an `http:` file on an `https:` page is mixed content (blocked by today's browsers,
+ *   open to tampering in any browser that loads it), except from loopback hosts, which
+ *   the Mixed Content spec treats as potentially trustworthy.
+ */
+import type { ExternalResourceTag, HttpHeader, PageCapture, ResponseCapture } from '../../capture';
+import { isExecutableScriptType } from '../../libraries/script-tags';
+import { originOf } from '../../page-tags';
+import { isSecureContextUrl } from './shared';
+import { parseIntegrity, type IntegrityMetadata, type TokenProblem } from './sri-integrity-metadata';
+
+export type SriResourceKind = 'script' | 'style';
+
+export type SriProblem =
+  | 'missing-integrity'
+  | 'malformed-integrity'
+  | 'non-standard-prefix'
+  | 'sha256-only'
+  | 'missing-crossorigin'
+  | 'cors-not-allowed'
+  | 'mixed-content';
+
+/** What the table shows in its "integrity" column. */
+export type SriStatus =
+  | 'same-origin'
+  | 'protected'
+  | 'missing'
+  | 'malformed'
+  | 'blocked';
+
+export interface SriRow {
+  url: string;
+  kind: SriResourceKind;
+  /** e.g. `script`, `script type=module`, `link stylesheet`, `link preload as=script`. */
+  element: string;
+  resourceOrigin: string | null;
+  sameOrigin: boolean;
+  /** How the tag got there: by the HTML parser, or added by a script after load. */
+  addedAfterLoad: boolean;
+  firstSeenMs: number;
+  integrity: string | null;
+  crossorigin: string | null;
+  /** Parsed `integrity`, when there is one. */
+  metadata: IntegrityMetadata | null;
+  /** Token problems in `integrity`, each once. */
+  tokenProblems: TokenProblem[];
+  status: SriStatus;
+  problems: SriProblem[];
+}
+
+function hasRelToken(rel: string | null, token: string): boolean {
+  if (rel === null) return false;
+  // The common case first: a single token, no splitting.
+  return rel === token || rel.split(/\s+/).includes(token);
+}
+
+/** What a tag loads, as far as SRI is concerned; null for anything else (fonts, images…). */
+export function resourceKind(tag: ExternalResourceTag): { kind: SriResourceKind; corsAlways: boolean; element: string } | null {
+  if (tag.element === 'script') {
+    if (!isExecutableScriptType(tag.type)) return null;
+    const module = tag.type?.trim().toLowerCase() === 'module';
+    return { kind: 'script', corsAlways: module, element: module ? 'script type=module' : 'script' };
+  }
+  const as = tag.as?.trim().toLowerCase() ?? '';
+  if (hasRelToken(tag.rel, 'modulepreload')) return { kind: 'script', corsAlways: true, element: 'link modulepreload' };
+  if (hasRelToken(tag.rel, 'stylesheet')) return { kind: 'style', corsAlways: false, element: 'link stylesheet' };
+  if (hasRelToken(tag.rel, 'preload') && (as === 'script' || as === 'style')) {
+    return { kind: as === 'script' ? 'script' : 'style', corsAlways: false, element: `link preload as=${as}` };
+  }
+  return null;
+}
+
+function headerValue(headers: readonly HttpHeader[], name: string): string | null {
+  return headers.find((header) => header.name.toLowerCase() === name)?.value.trim() ?? null;
+}
+
+/**
+ * Whether a captured CORS response lets the page read it (Fetch §4.9 "CORS check"): the
+ * allowed origin is `*` (not with credentials) or the page's origin, and credentials need
+ * `Access-Control-Allow-Credentials: true`. Null when there is no response to judge.
+ */
+export function corsAllows(response: ResponseCapture | undefined, pageOrigin: string | null, crossorigin: string): boolean | null {
+  if (response === undefined || response.statusCode === 0 || pageOrigin === null) return null;
+  const allowOrigin = headerValue(response.headers, 'access-control-allow-origin');
+  const withCredentials = crossorigin.trim().toLowerCase() === 'use-credentials';
+  if (allowOrigin === null) return false;
+  if (withCredentials) return allowOrigin === pageOrigin && headerValue(response.headers, 'access-control-allow-credentials') === 'true';
+  return allowOrigin === '*' || allowOrigin === pageOrigin;
+}
+
+function isMixedContent(resourceUrl: string, pageIsHttps: boolean): boolean {
+  if (!pageIsHttps || !resourceUrl.startsWith('http:')) return false;
+  try {
+    return !isSecureContextUrl(new URL(resourceUrl));
+  } catch {
+    return false;
+  }
+}
+
+function statusOf(metadata: IntegrityMetadata | null, problems: readonly SriProblem[], sameOrigin: boolean): SriStatus {
+  if (problems.includes('missing-crossorigin') || problems.includes('cors-not-allowed') || metadata?.effect === 'always-fails') return 'blocked';
+  if (metadata !== null) return metadata.effect === 'checked' ? 'protected' : 'malformed';
+  return sameOrigin ? 'same-origin' : 'missing';
+}
+
+const NO_TOKEN_PROBLEMS: TokenProblem[] = [];
+
+/** Each token problem once, in the order met. */
+function tokenProblemsOf(metadata: IntegrityMetadata): TokenProblem[] {
+  const found: TokenProblem[] = [];
+  for (const token of metadata.tokens) if (token.problem !== null && !found.includes(token.problem)) found.push(token.problem);
+  return found;
+}
+
+/**
+ * The origin of an absolute http(s) URL as browsers serialise them (`script.src` is already
+ * normalised: lower-case host, no default port), read without a URL parser: pages can carry
+ * thousands of tags. Anything else goes through `URL`.
+ */
+const SIMPLE_ORIGIN = /^(https?):\/\/([a-z0-9.-]+)(?::(\d+))?(?=[/?#]|$)/;
+export function fastOrigin(url: string): string | null {
+  const match = SIMPLE_ORIGIN.exec(url);
+  if (match === null) return originOf(url);
+  const [origin, scheme, , port] = match;
+  if (port !== undefined && (port === '' || (scheme === 'http' && port === '80') || (scheme === 'https' && port === '443') || port.startsWith('0'))) return originOf(url);
+  return origin ?? null;
+}
+
+/** Responses by URL, for the CORS check; the capture keeps the first ones of a page. */
+function responsesByUrl(capture: PageCapture): Map<string, ResponseCapture> {
+  const byUrl = new Map<string, ResponseCapture>();
+  for (const response of capture.subresources) if (!byUrl.has(response.url)) byUrl.set(response.url, response);
+  return byUrl;
+}
+
+/** Rows per capture object: captures are replaced, never changed, and several views ask. */
+const rowsCache = new WeakMap<PageCapture, SriRow[]>();
+
+export function sriRows(capture: PageCapture): SriRow[] {
+  const known = rowsCache.get(capture);
+  if (known !== undefined) return known;
+  const rows = computeRows(capture);
+  rowsCache.set(capture, rows);
+  return rows;
+}
+
+function computeRows(capture: PageCapture): SriRow[] {
+  const tags = capture.dom?.tags ?? [];
+  if (tags.length === 0) return [];
+  const pageOrigin = originOf(capture.url);
+  const responses = responsesByUrl(capture);
+  const pageIsHttps = capture.url.startsWith('https:');
+  const rows: SriRow[] = [];
+  for (const tag of tags) {
+    const kind = resourceKind(tag);
+    if (kind === null) continue;
+    const resourceOrigin = fastOrigin(tag.url);
+    const sameOrigin = resourceOrigin !== null && resourceOrigin === pageOrigin;
+    const metadata = tag.integrity === null ? null : parseIntegrity(tag.integrity);
+    const tokenProblems = metadata === null ? NO_TOKEN_PROBLEMS : tokenProblemsOf(metadata);
+    const problems: SriProblem[] = [];
+    if (isMixedContent(tag.url, pageIsHttps)) problems.push('mixed-content');
+    if (metadata === null) {
+      if (!sameOrigin) problems.push('missing-integrity');
+    } else {
+      if (tokenProblems.some((problem) => problem !== 'non-standard-prefix') || metadata.tokens.length === 0) problems.push('malformed-integrity');
+      if (tokenProblems.includes('non-standard-prefix')) problems.push('non-standard-prefix');
+      if (metadata.effect === 'checked' && metadata.strongest === 'sha256') problems.push('sha256-only');
+      if (!sameOrigin && metadata.effect !== 'unchecked') {
+        // Module scripts and modulepreload use CORS even without the attribute (as `anonymous`).
+        const mode = tag.crossorigin ?? (kind.corsAlways ? 'anonymous' : null);
+        if (mode === null) problems.push('missing-crossorigin');
+        else if (corsAllows(responses.get(tag.url), pageOrigin, mode) === false) problems.push('cors-not-allowed');
+      }
+    }
+    rows.push({
+      url: tag.url,
+      kind: kind.kind,
+      element: kind.element,
+      resourceOrigin,
+      sameOrigin,
+      addedAfterLoad: tag.origin === 'added-after-load',
+      firstSeenMs: tag.firstSeenMs,
+      integrity: tag.integrity,
+      crossorigin: tag.crossorigin,
+      metadata,
+      tokenProblems,
+      problems,
+      status: statusOf(metadata, problems, sameOrigin),
+    });
+  }
+  return rows;
+}

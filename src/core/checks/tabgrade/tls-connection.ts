@@ -1,0 +1,116 @@
+/**
+ * The third pillar of hardening a site: the transport. Judged from what the browser tells
+ * extensions about the document's TLS connection (Firefox only; see `tls.ts`).
+ * - TLS 1.0 and 1.1 are deprecated (RFC 8996) and disabled in every current browser: high.
+ * - A certificate that expires within 14 days will break the site if renewal fails (Let's
+ *   Encrypt renews at 30 days left, so under 14 means renewal is already failing): high
+ *   under 7 days, medium under 14; expired: high.
+ * - A SHA-1 or MD5 signature can be forged: high.
+ * - A chain the browser does not trust, or a name mismatch: high (only a user who clicked
+ *   through a warning sees the page at all).
+ * - Certificate Transparency not satisfied: medium (browsers may reject it).
+ */
+import type { PageCapture } from '../../capture';
+import type { CheckContext, Finding, TabgradeCheck } from '../../findings';
+import { daysUntilExpiry, isDeprecatedProtocol, isWeakSignatureScheme } from '../../tls';
+import { clip, findingMaker } from './shared';
+
+const make = findingMaker('tls-connection', 'transport');
+const LEARN_MORE = 'https://developer.mozilla.org/en-US/docs/Web/Security/Transport_Layer_Security';
+const WARN_DAYS = 14;
+const URGENT_DAYS = 7;
+
+const CERTBOT_RENEW = 'sudo certbot renew --dry-run   # then check the renewal timer: systemctl list-timers | grep certbot';
+
+export const tlsConnectionCheck: TabgradeCheck = {
+  id: 'tls-connection',
+  title: 'TLS connection and certificate',
+  group: 'transport',
+  needs: ['tls'],
+  run(capture: PageCapture, context: CheckContext): Finding[] {
+    const tls = capture.tls;
+    if (tls === undefined || capture.document === null || tls.url !== capture.document.url) return [];
+    const findings: Finding[] = [];
+
+    if (isDeprecatedProtocol(tls.protocol)) {
+      findings.push(make({
+        id: 'tls-protocol-deprecated',
+        severity: 'high',
+        title: `The connection uses ${clip(tls.protocol ?? '', 40)}, which is deprecated`,
+        detail: 'TLS 1.0 and 1.1 have known weaknesses and are disabled in current browsers (RFC 8996). Offer TLS 1.2 and 1.3 only.',
+        subject: tls.protocol ?? undefined,
+        recommendation: 'Allow TLS 1.2 and TLS 1.3 only.',
+        fixes: {
+          apache: 'SSLProtocol -all +TLSv1.2 +TLSv1.3',
+          nginx: 'ssl_protocols TLSv1.2 TLSv1.3;',
+          caddy: '# Caddy offers TLS 1.2+ by default; remove any `protocols tls1.0` override',
+        },
+        learnMoreUrl: LEARN_MORE,
+      }));
+    }
+
+    const days = daysUntilExpiry(tls, context.now);
+    if (days !== null && days < WARN_DAYS) {
+      const expired = days < 0;
+      findings.push(make({
+        id: expired ? 'tls-certificate-expired' : 'tls-certificate-expiring-soon',
+        severity: expired || days < URGENT_DAYS ? 'high' : 'medium',
+        title: expired ? 'The certificate has expired' : `The certificate expires in ${days} day${days === 1 ? '' : 's'}`,
+        detail: expired
+          ? 'Browsers refuse expired certificates: visitors see a full-page warning.'
+          : 'Automatic renewal normally happens with 30 days left; a certificate this close to expiry suggests renewal is failing.',
+        subject: tls.certificate?.subject,
+        recommendation: 'Renew the certificate and check that automatic renewal works.',
+        fixes: { apache: CERTBOT_RENEW, nginx: CERTBOT_RENEW, django: CERTBOT_RENEW },
+        learnMoreUrl: 'https://letsencrypt.org/docs/integration-guide/#when-to-renew',
+        data: { validTo: tls.certificate?.validTo ?? null, days },
+      }));
+    }
+
+    if (isWeakSignatureScheme(tls.signatureScheme)) {
+      findings.push(make({
+        id: 'tls-weak-signature',
+        severity: 'high',
+        title: `The connection is signed with ${clip(tls.signatureScheme ?? '', 60)}`,
+        detail: 'SHA-1 and MD5 signatures can be forged. Use a certificate and key that sign with SHA-256 or better.',
+        subject: tls.signatureScheme ?? undefined,
+        recommendation: 'Reissue the certificate with a SHA-256 (or stronger) signature.',
+        learnMoreUrl: LEARN_MORE,
+      }));
+    }
+
+    if (tls.trusted === false || tls.domainMismatch || tls.notValidAtThisTime) {
+      const reasons = [
+        tls.trusted === false ? 'the browser does not trust its issuer (self-signed, or a missing intermediate certificate)' : null,
+        tls.domainMismatch ? 'it is not valid for this host name' : null,
+        tls.notValidAtThisTime ? 'it is not valid at this time' : null,
+      ].filter((reason): reason is string => reason !== null);
+      findings.push(make({
+        id: 'tls-certificate-untrusted',
+        severity: 'high',
+        title: 'The certificate is not trusted',
+        detail: `Visitors see a security warning because ${reasons.join(', and ')}. (A self-signed certificate is fine on a development machine, never in production.)`,
+        subject: tls.certificate?.issuer,
+        recommendation: 'Serve a certificate from a public CA (e.g. Let’s Encrypt) with its full chain.',
+        fixes: {
+          apache: 'SSLCertificateFile /etc/letsencrypt/live/example.com/fullchain.pem\nSSLCertificateKeyFile /etc/letsencrypt/live/example.com/privkey.pem',
+          nginx: 'ssl_certificate /etc/letsencrypt/live/example.com/fullchain.pem;\nssl_certificate_key /etc/letsencrypt/live/example.com/privkey.pem;',
+        },
+        learnMoreUrl: LEARN_MORE,
+      }));
+    }
+
+    const ct = tls.certificateTransparency;
+    if (ct !== null && ct.startsWith('policy_') && ct !== 'policy_compliant') {
+      findings.push(make({
+        id: 'tls-certificate-transparency',
+        severity: 'medium',
+        title: 'The certificate does not meet Certificate Transparency policy',
+        detail: 'Browsers require publicly trusted certificates to be logged in Certificate Transparency logs; one that is not may be rejected.',
+        subject: ct,
+        learnMoreUrl: 'https://developer.mozilla.org/en-US/docs/Web/Security/Certificate_Transparency',
+      }));
+    }
+    return findings;
+  },
+};

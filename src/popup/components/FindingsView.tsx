@@ -1,0 +1,68 @@
+import { SCANNER_MYTHS } from '../../core/checks/tabgrade/scanner-myths';
+import type { Finding, FindingGroup, Stack } from '../../core/findings';
+import { matchesFilter } from '../filter';
+import { FixSnippets } from './FixSnippets';
+
+/** Groups in the order people fix things: the app, then the server, then the page, then TLS. */
+const GROUPS: ReadonlyArray<{ group: FindingGroup; title: string }> = [
+  { group: 'application', title: 'Application / framework' },
+  { group: 'server', title: 'Web server & headers' },
+  { group: 'content', title: 'Page content' },
+  { group: 'transport', title: 'Connection (TLS)' },
+];
+
+/** Tabgrade's own findings, grouped, each expandable to why it matters and the fix for the stack. */
+export function FindingsView({ findings, stack, filter }: { findings: Finding[]; stack: Stack | null; filter: string }) {
+  const shown = findings.filter((finding) => matchesFilter(filter, finding.title, finding.detail, finding.subject, finding.id, finding.severity));
+  return (
+    <section class="panel" aria-label="Tabgrade findings" data-testid="findings">
+      <h2>
+        Beyond the grade <span class="count">{shown.length}</span>
+      </h2>
+      <p class="muted">Tabgrade’s own findings. They do not change the Observatory grade.</p>
+      {GROUPS.map(({ group, title }) => {
+        const inGroup = shown.filter((finding) => finding.group === group);
+        if (inGroup.length === 0) return null;
+        return (
+          <div class="finding-group" key={group} data-testid="finding-group" data-group={group}>
+            <h3>{title}</h3>
+            <ul class="findings">
+              {inGroup.map((finding, index) => (
+                <li key={`${finding.id}-${index}`} class={`finding severity-${finding.severity}`} data-testid="finding" data-finding={finding.id} data-severity={finding.severity}>
+                  <details>
+                    <summary>
+                      <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
+                      <span class="finding-title">{finding.title}</span>
+                    </summary>
+                    <div class="finding-body">
+                      {finding.subject !== undefined && <p class="mono subject">{finding.subject}</p>}
+                      <p>{finding.detail}</p>
+                      {finding.recommendation !== undefined && <p><strong>Recommended:</strong> {finding.recommendation}</p>}
+                      <FixSnippets id={finding.id} stack={stack} />
+                      {finding.learnMoreUrl !== undefined && (
+                        <p><a href={finding.learnMoreUrl} target="_blank" rel="noopener noreferrer">Learn more</a></p>
+                      )}
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      {shown.length === 0 && <p class="empty">{filter === '' ? 'Nothing to report beyond the grade.' : 'No finding matches the filter.'}</p>}
+      <details class="myths" data-testid="scanner-myths">
+        <summary>Scanner myths: what other scanners flag that Tabgrade does not</summary>
+        <ul>
+          {SCANNER_MYTHS.map((myth) => (
+            <li key={myth.id}>
+              <p><strong>{myth.claim}</strong></p>
+              <p>{myth.reality}</p>
+              <p class="muted">{myth.tabgrade}</p>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { fixesFor } from '../../core/checks/tabgrade/fixes';
+import type { Stack } from '../../core/findings';
+import { CopyButton } from './CopyButton';
+
+/** Ready-to-paste fixes for one finding or Observatory result, for the chosen stack. */
+export function FixSnippets({ id, stack }: { id: string; stack: Stack | null }) {
+  if (stack === null) return <p class="muted">Pick your stack above to see the fix for it.</p>;
+  const snippets = fixesFor(id, stack);
+  if (snippets.length === 0) return null;
+  return (
+    <div class="fixes" data-testid="fixes">
+      {snippets.map((snippet, index) => (
+        <div class="fix" key={index} data-testid="fix" data-stack={snippet.stack}>
+          <p class="fix-title">
+            <strong>{snippet.title}</strong> <span class="muted">— {snippet.where}</span>
+          </p>
+          {snippet.setup !== undefined && (
+            <>
+              <p class="muted">Once, in {snippet.setup.where}:</p>
+              <pre><code>{snippet.setup.code}</code></pre>
+            </>
+          )}
+          <div class="code-block">
+            <pre><code data-testid="fix-code">{snippet.code}</code></pre>
+            <CopyButton text={snippet.code} />
+          </div>
+          {snippet.note !== undefined && <p class="muted">{snippet.note}</p>}
+          {snippet.docsUrl !== undefined && (
+            <p><a href={snippet.docsUrl} target="_blank" rel="noopener noreferrer">Documentation</a></p>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

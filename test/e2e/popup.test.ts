@@ -1,0 +1,130 @@
+/**
+ * The popup as a developer lives in it (Chromium): findings grouped with fixes for the
+ * detected stack, the filter, exports that parse and re-grade, and hostile pages that cannot
+ * inject markup or break an export.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { html, startServer, type TestServer } from './support/server';
+
+let ext: ExtensionBrowser;
+let site: TestServer;
+let folder: string;
+
+const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"></script>|`**[x](javascript:alert(1))**`\n- [ ] injected';
+/** HTTP field values cannot hold a line break; the rest of the payload goes into headers as is. */
+const HOSTILE_FIELD = HOSTILE.replace('\n', ' ');
+
+beforeAll(async () => {
+  [ext, site] = await Promise.all([launchWithExtension(), startServer()]);
+  folder = await mkdtemp(join(tmpdir(), 'tabgrade-popup-'));
+  // A Django app behind Apache, as our typical user runs it.
+  site.route('/django', html('<!doctype html><title>Shop</title><h1>Shop</h1>', [
+    ['Server', 'Apache/2.4.53 (Ubuntu)'],
+    ['X-Frame-Options', 'DENY'],
+    ['Public-Key-Pins', 'pin-sha256="abc"; max-age=100'],
+    ['Set-Cookie', 'csrftoken=Jx8dA1Qw; SameSite=Lax; Path=/'],
+    ['Set-Cookie', 'sessionid=k2l9q7zz; HttpOnly; SameSite=Lax; Path=/'],
+  ]));
+  site.route('/hostile', html(`<!doctype html><title>x</title><script src="http://localhost:${site.port}/${encodeURIComponent(HOSTILE)}.js" integrity="${HOSTILE.slice(0, 40)}"></script>`, [
+    ['X-Evil', HOSTILE_FIELD],
+    ['Content-Security-Policy', `default-src 'self' ${'x'.repeat(100_000)}; script-src ${HOSTILE_FIELD}`],
+    ['Set-Cookie', `sessionid=${'s'.repeat(40)}; Path=/`],
+  ]));
+});
+
+afterAll(async () => {
+  await Promise.all([ext?.close(), site?.close(), rm(folder, { recursive: true, force: true })]);
+});
+
+async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await ext.context.newPage();
+  await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
+  const popup = await ext.openPopup(await ext.tabIdOf(page));
+  await popup.getByTestId('grade-card').waitFor();
+  return { page, popup };
+}
+
+async function download(popup: Page, testId: string): Promise<string> {
+  const [file] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId(testId).click()]);
+  const path = join(folder, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+describe('the popup (Chromium)', () => {
+  it('groups Tabgrade’s findings and writes the fix for the detected stack', async () => {
+    const { page, popup } = await popupFor('/django');
+    const server = popup.locator('[data-testid="finding"][data-finding="server-version-disclosed"]');
+    await expect.poll(() => server.count()).toBe(1);
+    expect(await server.getAttribute('data-severity')).not.toBeNull();
+    expect(await popup.locator('[data-testid="finding-group"][data-group="server"] [data-finding="server-version-disclosed"]').count()).toBe(1);
+    // Public-Key-Pins is reported as deprecated, never demanded.
+    expect(await popup.locator('[data-finding="hpkp-deprecated"]').count()).toBe(1);
+    // The CSRF cookie is never told to add HttpOnly.
+    const csrfAdvice = await popup.locator('[data-testid="finding"]', { hasText: 'csrftoken' }).allInnerTexts();
+    expect(csrfAdvice.join(' ')).not.toMatch(/HttpOnly/i);
+    // Stack detected from the response: Django (cookies) first, Apache offered.
+    expect(await popup.getByTestId('detected-stack').innerText()).toMatch(/Django/);
+    await popup.getByTestId('stack-picker').selectOption('apache');
+    await server.locator('summary').click();
+    await expect.poll(() => server.getByTestId('fix-code').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('ServerTokens Prod')]));
+    await popup.close();
+    await page.close();
+  });
+
+  it('filters results, findings and headers', async () => {
+    const { page, popup } = await popupFor('/django');
+    const before = await popup.getByTestId('header-row').count();
+    await popup.getByTestId('filter').fill('server');
+    await expect.poll(() => popup.getByTestId('header-row').allInnerTexts()).toEqual([expect.stringContaining('Apache/2.4.53')]);
+    expect(before).toBeGreaterThan(3);
+    expect(await popup.getByTestId('test-row').count()).toBeLessThan(10);
+    await popup.close();
+    await page.close();
+  });
+
+  it('exports JSON, Markdown and HAR that parse, leave secrets out, and re-grade the same', async () => {
+    const { page, popup } = await popupFor('/django');
+    const grade = await popup.getByTestId('grade').innerText();
+    const json = JSON.parse(await readFile(await download(popup, 'download-json'), 'utf8')) as { grade: string; schemaVersion: number; url: string };
+    expect(json.grade).toBe(grade);
+    expect(json.schemaVersion).toBe(1);
+    const markdown = await readFile(await download(popup, 'download-markdown'), 'utf8');
+    expect(markdown).toMatch(/^- \[ \] /m);
+    expect(markdown).toContain(grade);
+    const harPath = await download(popup, 'download-har');
+    const har = await readFile(harPath, 'utf8');
+    expect(har).not.toContain('k2l9q7zz');
+    expect(har).not.toContain('Jx8dA1Qw');
+    const bin = resolve(__dirname, '../../bin/tabgrade.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'grade', harPath, '--format', 'json']);
+    expect((JSON.parse(stdout) as { grade: string }).grade).toBe(grade);
+    // With the box ticked, the values are kept for the user's own debugging.
+    await popup.getByTestId('include-secrets').check();
+    expect(await readFile(await download(popup, 'download-har'), 'utf8')).toContain('k2l9q7zz');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps a hostile page’s text as text in the popup and in the Markdown export', async () => {
+    const { page, popup } = await popupFor('/hostile');
+    await expect.poll(() => popup.getByTestId('header-row').filter({ hasText: 'X-Evil' }).count()).toBe(1);
+    expect(await popup.locator('img[src="x"]').count()).toBe(0);
+    expect(await popup.title()).toBe('Tabgrade');
+    const markdown = await readFile(await download(popup, 'download-markdown'), 'utf8');
+    // The page cannot add checklist items or links of its own.
+    expect(markdown).not.toMatch(/^\s*- \[ \] injected/m);
+    expect(markdown).not.toMatch(/\]\(javascript:/);
+    const path = join(folder, 'hostile.md');
+    await writeFile(path, markdown);
+    await popup.close();
+    await page.close();
+  });
+});
