@@ -28,7 +28,7 @@ export function FindingsView({ findings, stack, filter }: { findings: Finding[];
             <h3>{title}</h3>
             <ul class="findings">
               {inGroup.map((finding, index) => (
-                <li key={`${finding.id}-${index}`} class={`finding severity-${finding.severity}`} data-testid="finding" data-finding={finding.id} data-severity={finding.severity}>
+                <li key={`${finding.id}-${index}`} class={`finding finding-${finding.severity}`} data-testid="finding" data-finding={finding.id} data-severity={finding.severity}>
                   <details>
                     <summary>
                       <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
