@@ -27,6 +27,8 @@ beforeAll(async () => {
   [ext, site] = await Promise.all([launchWithExtension(), startServer()]);
   site.route('/known', html('<!doctype html><title>Known</title><script src="/app.js"></script><h1>Known</h1>', KNOWN_HEADERS));
   site.route('/app.js', { headers: [['Content-Type', 'text/javascript']], body: '/* app */' });
+  // Sets a session cookie without Secure over plain HTTP and sends no security header: F.
+  site.route('/evolving-bad', html('<p>bad</p>', [['Set-Cookie', 'sessionid=abc; Path=/']]));
   site.route('/cors', (request) =>
     request.method === 'OPTIONS'
       ? { status: 204, headers: [['Access-Control-Allow-Origin', '*']] }
@@ -67,6 +69,14 @@ async function badgeText(tabId: number): Promise<string> {
   }, tabId);
 }
 
+async function badgeColour(tabId: number): Promise<number[]> {
+  const worker = await ext.worker();
+  return worker.evaluate(async (id) => {
+    type ActionApi = { action: { getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]> } };
+    return (globalThis as unknown as { chrome: ActionApi }).chrome.action.getBadgeBackgroundColor({ tabId: id });
+  }, tabId);
+}
+
 describe('the grade', () => {
   it('gives a known header set the Observatory’s grade, result for result, in the popup and on the badge', async () => {
     const { page, tabId } = await visit('/known');
@@ -80,6 +90,24 @@ describe('the grade', () => {
     await expect.poll(() => badgeText(tabId)).toBe(KNOWN_GRADE.grade);
     await popup.close();
     await page.close();
+  });
+
+  it('colours the badge by grade, per tab, so switching tabs switches the badge', async () => {
+    const good = await visit('/known');
+    const bad = await visit('/evolving-bad');
+    await expect.poll(() => badgeText(good.tabId)).toBe(KNOWN_GRADE.grade);
+    await expect.poll(() => badgeText(bad.tabId)).toBe('F');
+    const [goodColour, badColour] = await Promise.all([badgeColour(good.tabId), badgeColour(bad.tabId)]);
+    // C band amber-brown (#7d4e00) and F red (#a40e26), as in the popup.
+    expect(goodColour).toEqual([0x7d, 0x4e, 0x00, 255]);
+    expect(badColour).toEqual([0xa4, 0x0e, 0x26, 255]);
+    // Badges are per tab: bringing one tab to the front shows its own grade.
+    await good.page.bringToFront();
+    expect(await badgeText(good.tabId)).toBe(KNOWN_GRADE.grade);
+    await bad.page.bringToFront();
+    expect(await badgeText(bad.tabId)).toBe('F');
+    await good.page.close();
+    await bad.page.close();
   });
 
   it('grades a HAR recorded from the same page with the CLI, and prints the popup’s grade', async () => {
