@@ -6,7 +6,8 @@
 //   median of 20 (target ≤ 100 ms);
 // - bundle sizes of the popup, the service worker and the content script (raw and gzip).
 import { createServer } from 'node:http';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,7 +15,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium-path.mjs';
 import { launchExtensionContext } from './lib/extension-browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist/chrome');
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist/chrome');
 const LOADS = Number(process.env.BENCH_LOADS ?? 40);
 const POPUPS = 20;
 
@@ -54,16 +55,31 @@ async function startSite() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
-async function loadTimes(context, url, count) {
-  const page = await context.newPage();
-  const times = [];
+async function loadTime(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+}
+
+/**
+ * Loads the page in both browsers one after the other, `count` times, so that anything else
+ * the machine is doing hits both sides alike; the first loads only warm up.
+ */
+async function compareLoads(plainContext, extensionContext, url, count) {
+  const plainPage = await plainContext.newPage();
+  const extensionPage = await extensionContext.newPage();
+  const without = [];
+  const with_ = [];
   for (let i = 0; i < count + 3; i++) {
-    await page.goto(url, { waitUntil: 'load' });
-    const time = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
-    if (i >= 3) times.push(time); // the first loads warm caches and compilers
+    const first = i % 2 === 0;
+    const a = await loadTime(first ? plainPage : extensionPage, url);
+    const b = await loadTime(first ? extensionPage : plainPage, url);
+    if (i < 3) continue;
+    without.push(first ? a : b);
+    with_.push(first ? b : a);
   }
-  await page.close();
-  return times;
+  await plainPage.close();
+  await extensionPage.close();
+  return { without, with_ };
 }
 
 async function sizes() {
@@ -106,28 +122,35 @@ async function sizes() {
 
 const site = await startSite();
 try {
-  const plain = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
-  const plainContext = await plain.newContext();
+  // The baseline is the same kind of browser (a persistent profile, same flags) without the
+  // extension, so that only the extension differs.
+  const plainProfile = await mkdtemp(join(tmpdir(), 'tabgrade-bench-'));
+  const plainContext = await chromium.launchPersistentContext(plainProfile, { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
   const withExtension = await launchExtensionContext(DIST);
-  // Alternate rounds so that drift on a busy machine hits both sides alike.
-  const without = [];
-  const with_ = [];
-  for (let round = 0; round < 4; round++) {
-    without.push(...(await loadTimes(plainContext, site.url, LOADS / 4)));
-    with_.push(...(await loadTimes(withExtension.context, site.url, LOADS / 4)));
-  }
-  await plain.close();
+  const { without, with_ } = await compareLoads(plainContext, withExtension.context, site.url, LOADS);
+  await plainContext.close();
+  await rm(plainProfile, { recursive: true, force: true });
 
   const page = await withExtension.context.newPage();
   await page.goto(site.url, { waitUntil: 'load' });
   const tabId = await withExtension.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
   const popupTimes = [];
+  const popupStarts = [];
+  const popupStates = [];
   const popup = await withExtension.context.newPage();
   for (let i = 0; i < POPUPS + 2; i++) {
     await popup.goto(`chrome-extension://${withExtension.extensionId}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'commit' });
     await popup.waitForFunction(() => document.querySelector('[data-testid="grade"]') !== null, null, { polling: 'raf', timeout: 10_000 });
-    const time = await popup.evaluate(() => performance.now());
-    if (i >= 2) popupTimes.push(time);
+    const time = await popup.evaluate(() => ({
+      now: performance.now(),
+      start: performance.getEntriesByName('tabgrade:start')[0]?.startTime ?? NaN,
+      state: performance.getEntriesByName('tabgrade:state')[0]?.startTime ?? NaN,
+    }));
+    if (i >= 2) {
+      popupTimes.push(time.now);
+      popupStarts.push(time.start);
+      popupStates.push(time.state);
+    }
   }
   await withExtension.close();
 
@@ -136,6 +159,7 @@ try {
   console.log('\nBrowser benchmarks (headless Chromium, loopback)');
   console.log(`  page load, median of ${without.length}: without extension ${medianWithout.toFixed(1)} ms, with ${medianWith.toFixed(1)} ms, ratio ${(medianWith / medianWithout).toFixed(3)} (target ≤ 1.02)`);
   console.log(`  popup open to grade on screen, median of ${popupTimes.length}: ${median(popupTimes).toFixed(1)} ms (min ${Math.min(...popupTimes).toFixed(1)}, max ${Math.max(...popupTimes).toFixed(1)}; target ≤ 100 ms)`);
+  console.log(`    of which: popup code running at ${median(popupStarts).toFixed(1)} ms, worker's answer at ${median(popupStates).toFixed(1)} ms`);
   for (const [name, size] of await sizes()) {
     console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
   }

@@ -13,6 +13,7 @@ const SNAPSHOT_DEBOUNCE_MS = 250;
 const clock = new TagClock();
 let pending: ReturnType<typeof setTimeout> | null = null;
 let observer: MutationObserver | null = null;
+let firstDone = false;
 
 function sendSnapshot(): void {
   pending = null;
@@ -24,19 +25,31 @@ function sendSnapshot(): void {
 }
 
 function scheduleSnapshot(): void {
+  // Before the first snapshot there is nothing to update: it will see every tag anyway.
+  if (!firstDone) return;
   if (pending === null) pending = setTimeout(sendSnapshot, SNAPSHOT_DEBOUNCE_MS);
 }
 
 /**
- * The first snapshot waits for the browser to be idle (at most 200 ms) so that it never
- * competes with the page's own loading; tags seen by then count as the parser's.
+ * The first snapshot (and the library probe it triggers) waits until the page has loaded
+ * and the browser is idle, so that Tabgrade never competes with the page's own loading. A
+ * page that never finishes loading still gets one after a few seconds. Tags seen by then
+ * count as the parser's.
  */
+const FIRST_SNAPSHOT_FALLBACK_MS = 3000;
 function firstSnapshot(): void {
+  if (firstDone) return;
+  firstDone = true;
   sendSnapshot();
   clock.markFirstScanDone();
 }
-if (typeof requestIdleCallback === 'function') requestIdleCallback(firstSnapshot, { timeout: 200 });
-else setTimeout(firstSnapshot, 0);
+function whenIdle(): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(firstSnapshot, { timeout: 300 });
+  else setTimeout(firstSnapshot, 0);
+}
+if (document.readyState === 'complete') whenIdle();
+else window.addEventListener('load', whenIdle, { once: true });
+setTimeout(firstSnapshot, FIRST_SNAPSHOT_FALLBACK_MS);
 
 observer = new MutationObserver((records) => {
   if (mutationsTouchTags(records)) scheduleSnapshot();

@@ -113,17 +113,22 @@ function TabView({ state }: { state: TabStateMessage }) {
 
 /**
  * The details carry most of the popup's code (the findings engine, fix snippets, library
- * data). Loading starts with the popup itself, in parallel with the worker's first answer,
- * and the grade card does not wait for it.
+ * data). They load once the grade card is on screen, so that parsing them never delays it.
  */
 type DetailsComponent = (props: { capture: PageCapture; grade: ObservatoryGrade | null }) => preact.JSX.Element;
-const detailsModule: Promise<DetailsComponent> = import('./components/Details').then((module) => module.Details);
+let detailsModule: Promise<DetailsComponent> | null = null;
+function loadDetails(): Promise<DetailsComponent> {
+  detailsModule ??= new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0))).then(() =>
+    import('./components/Details').then((module) => module.Details),
+  );
+  return detailsModule;
+}
 
 function LazyDetails(props: { capture: PageCapture; grade: ObservatoryGrade | null }) {
   const [Details, setDetails] = useState<DetailsComponent | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void detailsModule.then((component) => {
+    void loadDetails().then((component) => {
       if (!cancelled) setDetails(() => component);
     });
     return () => {
