@@ -23,7 +23,7 @@ async function verifyOne(url: string, integrity: string | null): Promise<SriVeri
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   try {
-    const response = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: controller.signal });
+    const response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: controller.signal });
     if (!response.ok) return fetchFailed(url, integrity, `HTTP ${response.status}`);
     if (Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) return fetchFailed(url, integrity, 'larger than 20 MB');
     const body = await response.arrayBuffer();

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { clearLearnedSites } from '../shared/csp-learning-store';
 import { clearHistory, countHistory } from '../shared/history-store';
 import { loadSettings, saveSettings } from '../shared/settings-store';
 
@@ -35,9 +36,9 @@ function Options() {
   };
 
   const clear = () => {
-    void clearHistory().then(async () => {
+    void Promise.all([clearHistory(), clearLearnedSites()]).then(async () => {
       setHistory(await countHistory());
-      setStatus('History cleared.');
+      setStatus('History and learned sites cleared.');
     });
   };
 
@@ -61,8 +62,9 @@ function Options() {
           {history === null ? '…' : `${history.entries} audits of ${history.origins} sites are stored on this computer.`}
         </p>
         <button type="button" onClick={clear} data-testid="clear-history">
-          Clear history
+          Clear history and learned sites
         </button>
+        <p class="muted">Also forgets what the CSP builder learned in “learn this site” mode.</p>
       </section>
       <p role="status" class="muted">{status}</p>
       <p class="muted">Tabgrade sends nothing anywhere: every audit happens in your browser.</p>

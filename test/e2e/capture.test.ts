@@ -36,6 +36,8 @@ async function visit(url: string): Promise<{ page: Page; tabId: number }> {
 
 async function headerRows(popup: Page): Promise<Array<[string, string]>> {
   const rows = popup.getByTestId('header-row');
+  // The headers are in the details, which load just after the grade card.
+  await rows.first().waitFor();
   const count = await rows.count();
   const result: Array<[string, string]> = [];
   for (let index = 0; index < count; index++) {
@@ -60,7 +62,7 @@ describe('capture in the popup (Chromium)', () => {
     await expect.poll(() => popup.getByTestId('final-url').innerText()).toBe(`${site.origin}/tags`);
     const cookies = (await headerRows(popup)).filter(([name]) => name.toLowerCase() === 'set-cookie');
     expect(cookies).toHaveLength(2);
-    expect(Number(await popup.getByTestId('tag-count').innerText())).toBeGreaterThanOrEqual(7);
+    await expect.poll(async () => Number(await popup.getByTestId('tag-count').innerText()), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
     await popup.close();
     await page.close();
   });

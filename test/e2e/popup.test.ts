@@ -48,6 +48,9 @@ async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
   await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
   const popup = await ext.openPopup(await ext.tabIdOf(page));
   await popup.getByTestId('grade-card').waitFor();
+  // The details (tests, findings, headers, exports) load just after the grade card.
+  await popup.getByTestId('tests').waitFor();
+  await popup.getByTestId('header-row').first().waitFor();
   return { page, popup };
 }
 

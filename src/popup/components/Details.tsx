@@ -12,6 +12,7 @@ import { TestsList } from './TestsList';
 import { HeadersTable } from './HeadersTable';
 import { HistoryLine } from './HistoryLine';
 import { PageSection } from './PageSection';
+import { BuilderSection } from './BuilderSection';
 import { RedirectChain } from './RedirectChain';
 import { StackPicker } from './StackPicker';
 import { TagsTable } from './TagsTable';
@@ -56,6 +57,7 @@ export function Details({ capture, grade: workerGrade }: { capture: PageCapture;
       {graded && <HistoryLine grade={grade} navigationId={capture.navigationId} />}
       {document !== null && <FindingsView findings={findings} stack={stack} filter={filter} />}
       {document !== null && <PageSection capture={capture} />}
+      {document !== null && <BuilderSection capture={capture} stack={stack} />}
       <TlsSection capture={capture} now={Date.now()} />
       {graded && <ExportBar capture={capture} grade={grade} version={VERSION} />}
       <RedirectChain capture={capture} />
