@@ -16,6 +16,7 @@ import { registerProbeListeners } from './probe-requests';
 import { registerSriVerifyHandler } from './sri-verify-handler';
 import { registerWebRequestListeners } from './web-request';
 import { registerTlsCapture } from './tls-capture';
+import { registerDevtoolsPorts } from './devtools-ports';
 
 registerWebRequestListeners();
 registerProbeListeners();
@@ -24,6 +25,7 @@ registerPopupPorts();
 onCaptureChange(scheduleGrading);
 registerLibraryProbe();
 registerSriVerifyHandler();
+registerDevtoolsPorts();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseWorkerMessage(raw);

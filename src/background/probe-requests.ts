@@ -8,8 +8,7 @@
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { CAPTURE_LIMITS, type ProbeResult, type RedirectHop, type ResponseCapture } from '../core/capture';
-import { normaliseHeaders } from '../core/normalize';
-import { extraInfoSpec, toResponse, type ResponseDetails } from './web-request';
+import { extraInfoSpec, toRedirectHop, toResponse, type ResponseDetails } from './web-request';
 
 const PROBE_TIMEOUT_MS = 8_000;
 const BODY_LIMIT_CHARS = 256 * 1024;
@@ -54,15 +53,7 @@ function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
 function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
   const recorder = byRequestId.get(details.requestId);
   if (recorder === undefined || recorder.redirects.length >= CAPTURE_LIMITS.redirects) return;
-  const statusLine = details.statusLine ?? '';
-  recorder.redirects.push({
-    url: details.url,
-    statusCode: details.statusCode,
-    statusLine,
-    location: details.redirectUrl,
-    headers: normaliseHeaders(details.responseHeaders),
-    internal: /internal redirect/i.test(statusLine),
-  });
+  recorder.redirects.push(toRedirectHop(details));
 }
 
 function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {

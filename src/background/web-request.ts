@@ -15,6 +15,7 @@ import {
 import { normaliseHeaders } from '../core/normalize';
 import { updateCapture } from './capture-store';
 import { isOwnRequest } from './own-requests';
+import { logResponse } from './response-log';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest',
@@ -89,10 +90,10 @@ function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
   );
 }
 
-function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
-  if (details.tabId < 0 || details.type !== 'main_frame') return;
+/** One hop of a redirect chain, from webRequest's onBeforeRedirect. */
+export function toRedirectHop(details: WebRequest.OnBeforeRedirectDetailsType): RedirectHop {
   const statusLine = details.statusLine ?? '';
-  const hop: RedirectHop = {
+  return {
     url: details.url,
     statusCode: details.statusCode,
     statusLine,
@@ -101,12 +102,18 @@ function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void
     // Chrome answers HSTS upgrades and extension redirects itself with this status line.
     internal: /internal redirect/i.test(statusLine),
   };
+}
+
+function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
+  if (details.tabId < 0 || details.type !== 'main_frame') return;
+  const hop = toRedirectHop(details);
   void updateCapture(details.tabId, (capture) => (belongsTo(capture, details.requestId) ? addRedirect(capture, hop) : capture), { important: true });
 }
 
 function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
   if (details.tabId < 0) return;
   const response = toResponse(details as unknown as ResponseDetails);
+  if (!isOwnRequest(details.tabId, details.url, details.type)) logResponse(details.tabId, details.requestId, response);
   if (details.type === 'main_frame') {
     void updateCapture(
       details.tabId,
@@ -155,8 +162,9 @@ export function registerWebRequestListeners(): void {
     { ...filter, types: ['main_frame', 'sub_frame'] },
     extraInfoSpec('OnResponseStartedOptions') as WebRequest.OnResponseStartedOptions[],
   );
+  // A second, distinct function: Firefox ignores a second addListener of the same one.
   browser.webRequest.onResponseStarted.addListener(
-    onResponseStarted,
+    (details) => onResponseStarted(details),
     { ...filter, types: SUBRESOURCE_TYPES },
     ['responseHeaders'],
   );

@@ -125,3 +125,69 @@ export function isServedHtmlReply(value: unknown): value is ServedHtmlReply {
 export function isVerifySriReply(value: unknown): value is VerifySriReply {
   return isRecord(value) && typeof value.started === 'boolean' && typeof value.files === 'number' && (typeof value.error === 'string' || value.error === null);
 }
+
+// ---------------------------------------------------------------------------------------
+// The DevTools panel's port (`tabgrade-devtools`): the panel subscribes to a tab and gets
+// its response log once, then new and changed rows as they arrive.
+
+type DevtoolsLogRow = import('../core/response-log').LogRow;
+type DevtoolsLoadInfo = import('../core/response-log').LoadInfo;
+
+export const DEVTOOLS_PORT_NAME = 'tabgrade-devtools';
+
+/** Panel → worker: send me this tab's response log, then its changes. */
+export interface DevtoolsSubscribeMessage {
+  type: 'devtools-subscribe';
+  tabId: number;
+}
+
+/** Panel → worker, every 20 s while open: keeps the worker (and the log in its memory) alive. */
+export interface DevtoolsPingMessage {
+  type: 'devtools-ping';
+}
+
+export type DevtoolsInboundMessage = DevtoolsSubscribeMessage | DevtoolsPingMessage;
+
+/** Worker → panel: the whole log. Sent on subscribing and whenever the log starts over (`epoch` changes). */
+export interface DevtoolsSnapshotMessage {
+  type: 'devtools-snapshot';
+  tabId: number;
+  epoch: string;
+  loads: DevtoolsLoadInfo[];
+  rows: DevtoolsLogRow[];
+  /** Rows no longer kept because of the log's cap. */
+  dropped: number;
+  /** The load rebuilt from the saved capture after the worker was stopped, if any. */
+  seededLoadId: string | null;
+}
+
+/** Worker → panel: rows added or changed since the last message (a row replaces the one with its id). */
+export interface DevtoolsRowsMessage {
+  type: 'devtools-rows';
+  tabId: number;
+  epoch: string;
+  loads: DevtoolsLoadInfo[];
+  rows: DevtoolsLogRow[];
+  dropped: number;
+}
+
+export type DevtoolsOutboundMessage = DevtoolsSnapshotMessage | DevtoolsRowsMessage;
+
+export function parseDevtoolsMessage(value: unknown): DevtoolsInboundMessage | null {
+  if (!isRecord(value)) return null;
+  if (value.type === 'devtools-ping') return { type: 'devtools-ping' };
+  if (value.type === 'devtools-subscribe' && typeof value.tabId === 'number' && Number.isInteger(value.tabId)) return { type: 'devtools-subscribe', tabId: value.tabId };
+  return null;
+}
+
+/** Shallow check of the worker's messages to the panel (the worker is trusted; the shape is still checked). */
+export function isDevtoolsOutboundMessage(value: unknown): value is DevtoolsOutboundMessage {
+  return (
+    isRecord(value) &&
+    (value.type === 'devtools-snapshot' || value.type === 'devtools-rows') &&
+    typeof value.tabId === 'number' &&
+    typeof value.epoch === 'string' &&
+    Array.isArray(value.rows) &&
+    Array.isArray(value.loads)
+  );
+}
