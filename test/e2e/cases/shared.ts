@@ -28,6 +28,8 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     const popup = await driver().popupFor(page);
     await expect.poll(() => popup.texts('final-url')).toEqual([`${site.origin}/tags`]);
     expect(await popup.texts('status')).toEqual(['200']);
+    // The headers are in the details, which load just after the grade card.
+    await expect.poll(async () => (await headerPairs(popup)).length, { timeout: 10_000 }).toBeGreaterThan(3);
     const rows = await headerPairs(popup);
     const cookies = rows.filter(([name]) => name.toLowerCase() === 'set-cookie').map(([, value]) => value);
     expect(cookies).toEqual(['sessionid=abc123; HttpOnly; Secure; SameSite=Lax; Path=/', 'csrftoken=xyz789; SameSite=Lax; Path=/']);
@@ -73,7 +75,7 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     await expect.poll(() => popup.texts('hop-status')).toEqual(['301', '302']);
     expect(await popup.texts('hop-location')).toEqual([`${other.altOrigin}/middle`, `${other.altOrigin}/final`]);
     expect(await popup.texts('final-url')).toEqual([`${other.altOrigin}/final`]);
-    expect(await headerPairs(popup)).toContainEqual(['Strict-Transport-Security', 'max-age=63072000']);
+    await expect.poll(() => headerPairs(popup)).toContainEqual(['Strict-Transport-Security', 'max-age=63072000']);
     await popup.close();
     await page.close();
   });

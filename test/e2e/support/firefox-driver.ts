@@ -2,7 +2,8 @@
  * Firefox ESR driven by puppeteer-core over WebDriver BiDi, with dist/firefox installed as a
  * temporary add-on. Its internal UUID is fixed by a pref so tests know `moz-extension://<uuid>/`.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { popupView, type BrowserDriver, type Evaluate, type OpenedPage } from './driver';
@@ -30,6 +31,9 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what
   }
 }
 
+/** Where Firefox saves downloads (the popup's exports) without asking. */
+export const FIREFOX_DOWNLOADS = join(tmpdir(), `tabgrade-firefox-downloads-${process.pid}`);
+
 export async function firefoxDriver(): Promise<BrowserDriver> {
   const executablePath = firefoxPath();
   if (executablePath === null) throw new Error("No Firefox found: install Debian's `firefox-esr` or set FIREFOX_PATH.");
@@ -42,7 +46,15 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
     args: ['--remote-allow-system-access'],
     // The TLS cases use a self-signed certificate made for the run.
     acceptInsecureCerts: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Save the popup's exports straight into a known folder.
+      'browser.download.dir': FIREFOX_DOWNLOADS,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+    },
   });
   await browser.installExtension(FIREFOX_DIST);
   const pages = new WeakMap<OpenedPage, Page>();
