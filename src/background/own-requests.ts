@@ -9,13 +9,21 @@ function key(tabId: number, url: string): string {
   return `${tabId} ${url.split('#')[0] ?? url}`;
 }
 
+/**
+ * The content script's answer can reach the worker before webRequest's report of the same
+ * fetch does (Firefox), so a mark outlives the request by a little.
+ */
+const LINGER_MS = 3_000;
+
 export function markOwnRequest(tabId: number, url: string): () => void {
   const marker = key(tabId, url);
   inFlight.set(marker, (inFlight.get(marker) ?? 0) + 1);
   return () => {
-    const left = (inFlight.get(marker) ?? 1) - 1;
-    if (left <= 0) inFlight.delete(marker);
-    else inFlight.set(marker, left);
+    setTimeout(() => {
+      const left = (inFlight.get(marker) ?? 1) - 1;
+      if (left <= 0) inFlight.delete(marker);
+      else inFlight.set(marker, left);
+    }, LINGER_MS);
   };
 }
 

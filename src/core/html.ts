@@ -16,8 +16,8 @@
  *
  * A regex first passes over everything that needs no reading (text, comments, end tags and
  * ordinary open tags: most of a page) in the engine's native code; the tokenizer reads the
- * rest. Every character is looked at a bounded number of times, nothing is allocated but
- * for meta and script tags, and no input makes it throw.
+ * rest. Every character is looked at a bounded number of times, little is allocated beyond
+ * the meta and script tags returned, and no input makes it throw.
  */
 import type { DocumentHtml, MetaTag, PageCapture } from './capture';
 import { firstHeader } from './headers';
@@ -167,37 +167,6 @@ function skipRawText(html: string, from: number, sequence: readonly number[]): n
   return html.length;
 }
 
-/** The tags the Observatory reads, told from a tag name without slicing it. */
-const enum WantedTag { None, Meta, Script }
-
-/**
- * Whether the tag name `html[start, end)` is `meta` or `script`, ASCII case-insensitively.
- * Same answer as lower-casing the name: no non-ASCII character lower-cases to one of these
- * letters (U+212A KELVIN SIGN, the only one that becomes an ASCII letter, becomes `k`).
- */
-function wantedTag(html: string, start: number, end: number): WantedTag {
-  const length = end - start;
-  if (length === 4) {
-    return (html.charCodeAt(start) | 0x20) === 0x6d /* m */ &&
-      (html.charCodeAt(start + 1) | 0x20) === 0x65 /* e */ &&
-      (html.charCodeAt(start + 2) | 0x20) === 0x74 /* t */ &&
-      (html.charCodeAt(start + 3) | 0x20) === 0x61 /* a */
-      ? WantedTag.Meta
-      : WantedTag.None;
-  }
-  if (length === 6) {
-    return (html.charCodeAt(start) | 0x20) === 0x73 /* s */ &&
-      (html.charCodeAt(start + 1) | 0x20) === 0x63 /* c */ &&
-      (html.charCodeAt(start + 2) | 0x20) === 0x72 /* r */ &&
-      (html.charCodeAt(start + 3) | 0x20) === 0x69 /* i */ &&
-      (html.charCodeAt(start + 4) | 0x20) === 0x70 /* p */ &&
-      (html.charCodeAt(start + 5) | 0x20) === 0x74 /* t */
-      ? WantedTag.Script
-      : WantedTag.None;
-  }
-  return WantedTag.None;
-}
-
 /** How an open tag ended (one per parse, refilled for every tag). */
 interface TagEnd {
   /** Index just past the closing `>`, or -1 when the input ended inside the tag. */
@@ -214,17 +183,19 @@ function skipWhitespace(html: string, from: number): number {
 }
 
 /**
- * Reads the attributes of an open tag from `from` (just after its name) to its `>`, into
- * `attributes` — or, when that is null (a tag nobody reads), only finds the end, without
- * slicing or decoding anything. Fills `end`.
+ * Reads the attributes of an open tag from `from` (just after its name) to its `>`. When
+ * `names` is given, the value of each attribute so named (ASCII case-insensitively) goes
+ * into `values` at its position, the first of two same-named attributes winning; nothing
+ * else is sliced or decoded, and with `names` null (a tag nobody reads) only the end is
+ * found. Fills `end`.
  *
  * htmlparser2's states, in order: before an attribute name (`>` ends the tag, `/` may
  * self-close it), the name (up to `=`, `/`, `>` or whitespace; its first character may be
  * `=`), after the name (no `=`: the attribute is `""` and the next character is read
  * afresh), before the value, and the value: quoted up to the same quote, or unquoted up to
- * whitespace or `>` (a `/` belongs to it). The first of two same-named attributes wins.
+ * whitespace or `>` (a `/` belongs to it).
  */
-function readAttributes(html: string, from: number, attributes: Map<string, string> | null, end: TagEnd): void {
+function readAttributes(html: string, from: number, names: readonly string[] | null, values: (string | undefined)[], end: TagEnd): void {
   const n = html.length;
   let i = from;
   end.selfClosing = false;
@@ -257,11 +228,11 @@ function readAttributes(html: string, from: number, attributes: Map<string, stri
       if (d === Code.Eq || isEndOfTagSection(d)) break;
       i++;
     }
-    const name = attributes ? html.slice(nameStart, i).toLowerCase() : '';
+    const wanted = names ? nameIndex(html, nameStart, i, names) : -1;
     i = skipWhitespace(html, i);
     if (i >= n) break;
     if (html.charCodeAt(i) !== Code.Eq) {
-      if (attributes && !attributes.has(name)) attributes.set(name, '');
+      if (wanted !== -1 && values[wanted] === undefined) values[wanted] = '';
       continue;
     }
 
@@ -284,7 +255,7 @@ function readAttributes(html: string, from: number, attributes: Map<string, stri
       }
       valueEnd = i;
     }
-    if (attributes && !attributes.has(name)) attributes.set(name, decodeAttributeValue(html.slice(valueStart, valueEnd)));
+    if (wanted !== -1 && values[wanted] === undefined) values[wanted] = decodeAttributeValue(html.slice(valueStart, valueEnd));
   }
   // The input ended inside the tag: htmlparser2 drops an unfinished tag.
   end.next = -1;
@@ -323,28 +294,50 @@ function skipEndTag(html: string, lt: number): number {
   return skipPast(html, i, '>');
 }
 
-function toMeta(attributes: Map<string, string>): MetaTag | null {
-  const content = attributes.get('content');
+/** The tags the Observatory collects, and the attributes read from each (lower case, in the order of `values`). */
+const COLLECTED_TAGS: readonly string[] = ['meta', 'script'];
+const META_ATTRIBUTES: readonly string[] = ['content', 'http-equiv', 'name'];
+const SCRIPT_ATTRIBUTES: readonly string[] = ['src', 'integrity', 'crossorigin', 'type'];
+
+/**
+ * Position in `names` (lower case) of the tag or attribute name `html[start, end)`, compared
+ * ASCII case-insensitively, without slicing it; -1 when it is none of them. The same answer
+ * as lower-casing the name: no character outside ASCII lower-cases to a single ASCII letter
+ * but U+212A KELVIN SIGN, to `k`, which none of these names has.
+ */
+function nameIndex(html: string, start: number, end: number, names: readonly string[]): number {
+  outer: for (let k = 0; k < names.length; k++) {
+    const name = names[k] ?? '';
+    if (name.length !== end - start) continue;
+    for (let j = 0; j < name.length; j++) {
+      const c = html.charCodeAt(start + j);
+      const wanted = name.charCodeAt(j);
+      if (c !== wanted && !(wanted >= 0x61 && wanted <= 0x7a && c === wanted - 0x20)) continue outer;
+    }
+    return k;
+  }
+  return -1;
+}
+
+/** A meta tag from the values of `META_ATTRIBUTES`. */
+function toMeta(values: readonly (string | undefined)[]): MetaTag | null {
+  const content = values[0];
   if (content === undefined) return null;
-  const httpEquiv = attributes.get('http-equiv') ?? null;
-  const name = attributes.get('name') ?? null;
+  const httpEquiv = values[1] ?? null;
+  const name = values[2] ?? null;
   if (httpEquiv === null && name === null) return null;
   return { httpEquiv, name, content };
 }
 
-function toScript(attributes: Map<string, string>): ParsedScript {
-  return {
-    src: attributes.get('src') ?? null,
-    integrity: attributes.get('integrity') ?? null,
-    crossorigin: attributes.get('crossorigin') ?? null,
-    type: attributes.get('type') ?? null,
-  };
+/** A script tag from the values of `SCRIPT_ATTRIBUTES`. */
+function toScript(values: readonly (string | undefined)[]): ParsedScript {
+  return { src: values[0] ?? null, integrity: values[1] ?? null, crossorigin: values[2] ?? null, type: values[3] ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
 // Skipping what nobody reads
 
-/** Regex source matching `word` with each ASCII letter in either case, like the `| 0x20` tests above. */
+/** Regex source matching `word` with each ASCII letter in either case, as `nameIndex` compares. */
 function anyCase(word: string): string {
   return Array.from(word, (letter) => `[${letter}${letter.toUpperCase()}]`).join('');
 }
@@ -406,8 +399,8 @@ function skipUnread(html: string, from: number): number {
   let i = from;
   for (;;) {
     SKIP_UNREAD.lastIndex = i;
-    SKIP_UNREAD.test(html);
-    if (SKIP_UNREAD.lastIndex === i) return i;
+    // It always matches, if only the empty string; an empty match means a construct to read.
+    if (!SKIP_UNREAD.test(html) || SKIP_UNREAD.lastIndex === i) return i;
     i = SKIP_UNREAD.lastIndex;
   }
 }
@@ -429,15 +422,15 @@ export function parseHtml(html: string): { metas: MetaTag[]; scripts: ParsedScri
       const nameStart = i + 1;
       let nameEnd = nameStart + 1;
       while (nameEnd < n && !isEndOfTagSection(html.charCodeAt(nameEnd))) nameEnd++;
-      const wanted = wantedTag(html, nameStart, nameEnd);
-      const attributes = wanted === WantedTag.None ? null : new Map<string, string>();
-      readAttributes(html, nameEnd, attributes, tagEnd);
+      const tag = COLLECTED_TAGS[nameIndex(html, nameStart, nameEnd, COLLECTED_TAGS)];
+      const values: (string | undefined)[] = [];
+      readAttributes(html, nameEnd, tag === 'meta' ? META_ATTRIBUTES : tag === 'script' ? SCRIPT_ATTRIBUTES : null, values, tagEnd);
       if (tagEnd.next === -1) break; // an unfinished tag runs to the end of the input
-      if (wanted === WantedTag.Meta && attributes) {
-        const meta = toMeta(attributes);
+      if (tag === 'meta') {
+        const meta = toMeta(values);
         if (meta) metas.push(meta);
-      } else if (wanted === WantedTag.Script && attributes) {
-        scripts.push(toScript(attributes));
+      } else if (tag === 'script') {
+        scripts.push(toScript(values));
       }
       const rawText = tagEnd.selfClosing ? null : rawTextSequence(html, nameStart);
       next = rawText ? skipRawText(html, tagEnd.next, rawText) : tagEnd.next;

@@ -18,6 +18,7 @@ import {
   splitPolicyList,
   type PolicyReadings,
 } from './csp-parser';
+import { captureUrl } from './scan-view';
 import { scoreModifier } from './scoring';
 import type { ObservatoryTest, ObservatoryTestResult } from './types';
 
@@ -249,7 +250,7 @@ function analyze(capture: PageCapture): CspAnalysis {
     notes.push("script-src uses 'strict-dynamic' without a nonce or hash; the Observatory treats that policy as invalid (browsers would then block every script).");
   }
 
-  const isHttps = protocolOf(response.url) === 'https:';
+  const isHttps = captureUrl(capture, response.url)?.protocol === 'https:';
   const activeSources: string[] = [];
   for (const [directive, sources] of csp) {
     if (directive === 'script-src' || PASSIVE_DIRECTIVES.includes(directive)) continue;
@@ -335,14 +336,6 @@ function someIn(sources: Iterable<string>, wanted: ReadonlySet<string>): boolean
 
 function isInsecureScheme(source: string): boolean {
   return source.startsWith('http:') || source.startsWith('ftp:');
-}
-
-function protocolOf(url: string): string | null {
-  try {
-    return new URL(url).protocol;
-  } catch {
-    return null;
-  }
 }
 
 export const contentSecurityPolicyTest: ObservatoryTest = {

@@ -162,7 +162,7 @@ export type CspListsOutcome =
  * shared with `readings`: never modify them.
  */
 export function parseCspPolicyLists(policies: readonly string[], readings: PolicyReadings = new Map()): CspListsOutcome {
-  const cleaned = policies.map((policy) => policy.replace(/[\r\n]/g, '').trim());
+  const cleaned = policies.map((policy) => (policy.includes('\n') || policy.includes('\r') ? policy.replace(/[\r\n]/g, '') : policy).trim());
   if (cleaned.length === 0) return { valid: true, directives: new Map(), duplicateDirectives: new Set() };
 
   for (const policy of cleaned) {
@@ -272,7 +272,11 @@ function readPolicy(policy: string): PolicyReading {
     if (sources.length === 0 && directive.endsWith('-src')) sources.push("'none'");
     sources.sort(compareSources);
     // A source is redundant when its neighbour in collation order is a prefix of it.
-    const kept = sources.filter((source, i) => i === 0 || !source.startsWith(sources[i - 1] ?? ''));
+    const kept: string[] = [];
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i] ?? '';
+      if (i === 0 || !source.startsWith(sources[i - 1] ?? '')) kept.push(source);
+    }
     // A repeated (tolerated) directive replaces the earlier one.
     directives.set(directive, kept);
   }
@@ -301,6 +305,9 @@ function pathPartMatch(a: string, b: string): boolean | null {
   if (a.length === 0) return true;
   if (a === '/' && b.length === 0) return true;
   const exact = !a.endsWith('/');
+  // Without percent-encoding the pieces compare as written: `a` must be all of `b`, or,
+  // ending in `/`, a prefix of it (the usual case, and much cheaper than splitting).
+  if (!a.includes('%') && !b.includes('%')) return exact ? a === b : b.startsWith(a);
   const partsA = a.split('/');
   const partsB = b.split('/');
   if (partsA.length > partsB.length) return false;

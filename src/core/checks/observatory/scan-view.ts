@@ -25,7 +25,7 @@ export interface ChainResponse {
 
 /** The URL whose host the Observatory would scan: the final document's. */
 export function scannedUrl(capture: PageCapture): URL | null {
-  return parseUrl(capture.document?.url ?? capture.url);
+  return captureUrl(capture, capture.document?.url ?? capture.url);
 }
 
 export function parseUrl(text: string): URL | null {
@@ -34,6 +34,26 @@ export function parseUrl(text: string): URL | null {
   } catch {
     return null;
   }
+}
+
+const urlsByCapture = new WeakMap<PageCapture, Map<string, URL | null>>();
+
+/**
+ * `parseUrl` for an address of the capture, remembered per capture object (captures are
+ * immutable values): the tests read the same few addresses, the page's above all, about
+ * ten times per grade. The URL objects are shared, so never modify one.
+ */
+export function captureUrl(capture: PageCapture, text: string): URL | null {
+  let urls = urlsByCapture.get(capture);
+  if (urls === undefined) {
+    urls = new Map();
+    urlsByCapture.set(capture, urls);
+  }
+  const known = urls.get(text);
+  if (known !== undefined) return known;
+  const url = parseUrl(text);
+  urls.set(text, url);
+  return url;
 }
 
 function hopResponse(hop: RedirectHop): ChainResponse {
@@ -61,11 +81,11 @@ export function isCertificateError(error: string | null | undefined): boolean {
  */
 export function httpsFinalResponse(capture: PageCapture): { response: ChainResponse; from: 'document' | 'http-probe' } | null {
   const document = capture.document;
-  if (document && isUsable(document) && parseUrl(document.url)?.protocol === 'https:') {
+  if (document && isUsable(document) && captureUrl(capture, document.url)?.protocol === 'https:') {
     return { response: finalResponse(document), from: 'document' };
   }
   const probe = capture.probes.http?.response;
-  if (probe && isUsable(probe) && parseUrl(probe.url)?.protocol === 'https:') {
+  if (probe && isUsable(probe) && captureUrl(capture, probe.url)?.protocol === 'https:') {
     return { response: finalResponse(probe), from: 'http-probe' };
   }
   return null;
@@ -81,8 +101,8 @@ export function cookieSessionResponses(capture: PageCapture): ChainResponse[] {
   const document = capture.document;
   if (!document || !isUsable(document)) return [];
   const chain = [...capture.redirects.map(hopResponse), finalResponse(document)].filter((r) => !r.internal);
-  if (parseUrl(document.url)?.protocol !== 'https:') return chain;
-  const firstHttps = chain.findIndex((response) => parseUrl(response.url)?.protocol === 'https:');
+  if (captureUrl(capture, document.url)?.protocol !== 'https:') return chain;
+  const firstHttps = chain.findIndex((response) => captureUrl(capture, response.url)?.protocol === 'https:');
   return firstHttps === -1 ? chain : chain.slice(firstHttps);
 }
 
@@ -125,7 +145,7 @@ function probeSession(probe: ProbeResult): HttpSession {
 export function httpSession(capture: PageCapture): HttpSession {
   if (capture.probes.http) return probeSession(capture.probes.http);
   // A navigation that has neither answered nor failed yet tells nothing.
-  if (parseUrl(capture.requestedUrl)?.protocol === 'http:' && (capture.document || capture.error)) {
+  if (captureUrl(capture, capture.requestedUrl)?.protocol === 'http:' && (capture.document || capture.error)) {
     return sessionFrom('navigation', capture.redirects, capture.document, capture.error);
   }
   return { kind: 'not-fetched' };

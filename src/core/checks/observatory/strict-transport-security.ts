@@ -4,7 +4,7 @@
  * Mirrors MDN HTTP Observatory v1.6.3 `src/analyzer/tests/strict-transport-security.js`.
  */
 import { joinedHeader } from '../../headers';
-import { httpSession, httpsFinalResponse, isCertificateError, parseUrl, scannedUrl } from './scan-view';
+import { captureUrl, httpSession, httpsFinalResponse, isCertificateError, scannedUrl } from './scan-view';
 import { scoreModifier } from './scoring';
 import type { ObservatoryContext, ObservatoryTest, ObservatoryTestResult } from './types';
 import type { PageCapture } from '../../capture';
@@ -77,7 +77,7 @@ export function readHstsHeader(header: string): HstsHeaderReading {
 
 /** True when the HTTPS request that should have given the page failed on its certificate. */
 function httpsFailedOnCertificate(capture: PageCapture): boolean {
-  if (!capture.document && isCertificateError(capture.error) && parseUrl(capture.requestedUrl)?.protocol === 'https:') return true;
+  if (!capture.document && isCertificateError(capture.error) && captureUrl(capture, capture.requestedUrl)?.protocol === 'https:') return true;
   const session = httpSession(capture);
   return session.kind === 'certificate-error';
 }

@@ -118,6 +118,18 @@ export function judgeScripts(
   return { result, foreign: [...foreign.values()] };
 }
 
+/**
+ * A length `JSON.stringify(scripts)` cannot exceed (each UTF-16 unit of a string takes at
+ * most six characters, `\uXXXX`; 36 for an object's braces, keys and commas), so the
+ * usual small list is known to fit without writing it out.
+ */
+function jsonLengthBound(scripts: readonly ForeignScript[]): number {
+  const stringBound = (text: string | null): number => (text === null ? 4 : 2 + 6 * text.length);
+  let bound = 2;
+  for (const script of scripts) bound += 1 + 36 + stringBound(script.src) + stringBound(script.integrity) + stringBound(script.crossorigin);
+  return bound;
+}
+
 function finish(result: SriResult, data: Record<string, unknown>, notes: string[]): ObservatoryTestResult {
   return {
     name: 'subresource-integrity',
@@ -162,7 +174,8 @@ export const subresourceIntegrityTest: ObservatoryTest = {
 
     const page = scannedUrl(capture);
     const { result, foreign } = judgeScripts(markup.scripts, page?.hostname ?? '', page?.protocol === 'https:');
-    const scripts = JSON.stringify(foreign).length < MAX_DATA_JSON ? foreign : [];
+    const fits = jsonLengthBound(foreign) < MAX_DATA_JSON || JSON.stringify(foreign).length < MAX_DATA_JSON;
+    const scripts = fits ? foreign : [];
     return finish(result, { scripts }, notes);
   },
 };
