@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/findings';
+import { FindingItem } from '../../popup/components/FindingItem';
 
 /** The findings for one response, each expandable to why it matters and what to send. */
 export function ResponseFindings({ findings }: { findings: readonly Finding[] }) {
@@ -6,22 +7,7 @@ export function ResponseFindings({ findings }: { findings: readonly Finding[] })
   return (
     <ul class="findings" data-testid="response-findings">
       {findings.map((finding, index) => (
-        <li key={`${finding.id}-${index}`} class="finding" data-testid="response-finding" data-finding={finding.id} data-severity={finding.severity}>
-          <details>
-            <summary>
-              <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
-              <span class="finding-title">{finding.title}</span>
-            </summary>
-            <div class="finding-body">
-              {finding.subject !== undefined && <p class="mono subject">{finding.subject}</p>}
-              <p>{finding.detail}</p>
-              {finding.recommendation !== undefined && <p><strong>Recommended:</strong> <code>{finding.recommendation}</code></p>}
-              {finding.learnMoreUrl !== undefined && (
-                <p><a href={finding.learnMoreUrl} target="_blank" rel="noopener noreferrer">Learn more</a></p>
-              )}
-            </div>
-          </details>
-        </li>
+        <FindingItem key={`${finding.id}-${index}`} finding={finding} testId="response-finding" />
       ))}
     </ul>
   );

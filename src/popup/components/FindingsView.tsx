@@ -1,6 +1,7 @@
 import { SCANNER_MYTHS } from '../../core/checks/tabgrade/scanner-myths';
 import type { Finding, FindingGroup, Stack } from '../../core/findings';
 import { matchesFilter } from '../filter';
+import { FindingItem } from './FindingItem';
 import { FixSnippets } from './FixSnippets';
 
 /** Groups in the order people fix things: the app, then the server, then the page, then TLS. */
@@ -28,23 +29,9 @@ export function FindingsView({ findings, stack, filter }: { findings: Finding[];
             <h3>{title}</h3>
             <ul class="findings">
               {inGroup.map((finding, index) => (
-                <li key={`${finding.id}-${index}`} class={`finding finding-${finding.severity}`} data-testid="finding" data-finding={finding.id} data-severity={finding.severity}>
-                  <details>
-                    <summary>
-                      <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
-                      <span class="finding-title">{finding.title}</span>
-                    </summary>
-                    <div class="finding-body">
-                      {finding.subject !== undefined && <p class="mono subject">{finding.subject}</p>}
-                      <p>{finding.detail}</p>
-                      {finding.recommendation !== undefined && <p><strong>Recommended:</strong> {finding.recommendation}</p>}
-                      <FixSnippets id={finding.id} stack={stack} />
-                      {finding.learnMoreUrl !== undefined && (
-                        <p><a href={finding.learnMoreUrl} target="_blank" rel="noopener noreferrer">Learn more</a></p>
-                      )}
-                    </div>
-                  </details>
-                </li>
+                <FindingItem key={`${finding.id}-${index}`} finding={finding} testId="finding">
+                  <FixSnippets id={finding.id} stack={stack} />
+                </FindingItem>
               ))}
             </ul>
           </div>
