@@ -131,6 +131,8 @@ try {
   await plainContext.close();
   await rm(plainProfile, { recursive: true, force: true });
 
+  // BENCH_SKIP_POPUP=1 measures page loads only (for comparing stripped-down builds).
+  const skipPopup = process.env.BENCH_SKIP_POPUP === '1';
   const page = await withExtension.context.newPage();
   await page.goto(site.url, { waitUntil: 'load' });
   const tabId = await withExtension.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
@@ -138,7 +140,7 @@ try {
   const popupStarts = [];
   const popupStates = [];
   const popup = await withExtension.context.newPage();
-  for (let i = 0; i < POPUPS + 2; i++) {
+  for (let i = 0; i < (skipPopup ? 0 : POPUPS + 2); i++) {
     await popup.goto(`chrome-extension://${withExtension.extensionId}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'commit' });
     await popup.waitForFunction(() => document.querySelector('[data-testid="grade"]') !== null, null, { polling: 'raf', timeout: 10_000 });
     const time = await popup.evaluate(() => ({
@@ -158,9 +160,9 @@ try {
   const medianWith = median(with_);
   console.log('\nBrowser benchmarks (headless Chromium, loopback)');
   console.log(`  page load, median of ${without.length}: without extension ${medianWithout.toFixed(1)} ms, with ${medianWith.toFixed(1)} ms, ratio ${(medianWith / medianWithout).toFixed(3)} (target ≤ 1.02)`);
-  console.log(`  popup open to grade on screen, median of ${popupTimes.length}: ${median(popupTimes).toFixed(1)} ms (min ${Math.min(...popupTimes).toFixed(1)}, max ${Math.max(...popupTimes).toFixed(1)}; target ≤ 100 ms)`);
-  console.log(`    of which: popup code running at ${median(popupStarts).toFixed(1)} ms, worker's answer at ${median(popupStates).toFixed(1)} ms`);
-  for (const [name, size] of await sizes()) {
+  if (!skipPopup) console.log(`  popup open to grade on screen, median of ${popupTimes.length}: ${median(popupTimes).toFixed(1)} ms (min ${Math.min(...popupTimes).toFixed(1)}, max ${Math.max(...popupTimes).toFixed(1)}; target ≤ 100 ms)`);
+  if (!skipPopup) console.log(`    of which: popup code running at ${median(popupStarts).toFixed(1)} ms, worker's answer at ${median(popupStates).toFixed(1)} ms`);
+  for (const [name, size] of skipPopup ? [] : await sizes()) {
     console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
   }
 } finally {
