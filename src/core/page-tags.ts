@@ -10,7 +10,9 @@ export interface TagRow extends ExternalResourceTag {
   sameOrigin: boolean;
 }
 
-export function originOf(url: string): string | null {
+/** The origin of a URL (`https://a.example:8443`), or null when it is not a URL with one. */
+export function originOf(url: string | null): string | null {
+  if (url === null) return null;
   try {
     const origin = new URL(url).origin;
     return origin === 'null' ? null : origin;

@@ -5,6 +5,7 @@
  * cancels an older computation, and storage is written at most once per quiet moment.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { originOf } from '../core/page-tags';
 import type { PageCapture } from '../core/capture';
 import { observePage, type SiteObservations } from '../core/csp-builder';
 import { forgetLearned, learnPage, readLearnedSite, setLearning } from '../shared/csp-learning-store';
@@ -21,15 +22,6 @@ export interface SiteObservationsState {
   learning: boolean;
   setLearning(enabled: boolean): void;
   forget(): void;
-}
-
-function originOf(url: string): string | null {
-  try {
-    const origin = new URL(url).origin;
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
 }
 
 export function useSiteObservations(capture: PageCapture): SiteObservationsState {

@@ -123,3 +123,13 @@ export function assessLibrary(component: string, version: string): LibraryAssess
   cache.set(key, assessment);
   return assessment;
 }
+
+/**
+ * The severity Tabgrade gives a library: its worst known vulnerability (medium when the data
+ * gives none), low for an end-of-life or outdated line, none when it is fine. The finding and
+ * the popup's libraries table both read it, so they always agree.
+ */
+export function librarySeverity(assessment: LibraryAssessment): Severity | null {
+  if (assessment.status === 'vulnerable') return assessment.worstSeverity ?? 'medium';
+  return assessment.status === 'end-of-life' || assessment.status === 'outdated' ? 'low' : null;
+}

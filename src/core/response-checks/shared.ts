@@ -7,19 +7,9 @@ import type { HttpHeader } from '../capture';
 import { clip, findingMaker, mediaType } from '../checks/tabgrade/shared';
 import type { FindingGroup } from '../findings';
 import { firstHeader } from '../headers';
+import { originOf } from '../page-tags';
 
-export { clip, mediaType };
-
-/** The origin of a URL (`https://a.example:8443`), or null when it is not a URL with one. */
-export function originOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const origin = new URL(url).origin;
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
-}
+export { clip, mediaType, originOf };
 
 /** True when both URLs parse and their origins differ; unknown counts as same-origin. */
 export function isCrossOrigin(url: string, documentUrl: string | null): boolean {

@@ -11,6 +11,7 @@ import browser from 'webextension-polyfill';
 import type { PageCapture, SriVerification, SriVerificationResult } from '../../core/capture';
 import { sriRows, type SriProblem, type SriRow } from '../../core/checks/tabgrade/sri-resources';
 import type { Severity } from '../../core/findings';
+import { librarySeverity } from '../../core/libraries/assess';
 import { advisoryLink } from '../../core/libraries/advisory-links';
 import { LIBRARY_DATA_INFO } from '../../core/libraries/data';
 import { libraryInventory, type LibraryRow, type LibrarySource } from '../../core/libraries/inventory';
@@ -203,12 +204,9 @@ function statusText(row: LibraryRow): string {
   }
 }
 
-/** The severity of the row's finding: the worst vulnerability, or low for end of life and outdated. */
+/** The severity of the row's finding, as core decides it. */
 function rowSeverity(row: LibraryRow): Severity | null {
-  const assessment = row.assessment;
-  if (assessment === null) return null;
-  if (assessment.worstSeverity !== null) return assessment.worstSeverity;
-  return assessment.status === 'end-of-life' || assessment.status === 'outdated' ? 'low' : null;
+  return row.assessment === null ? null : librarySeverity(row.assessment);
 }
 
 function Cves({ row }: { row: LibraryRow }) {

@@ -4,7 +4,7 @@
  * versions never released (AngularJS, Bootstrap 3), and end-of-life entries.
  */
 import { describe, expect, it } from 'vitest';
-import { assessLibrary } from '../../../src/core/libraries/assess';
+import { assessLibrary, librarySeverity } from '../../../src/core/libraries/assess';
 import { LIBRARY_DATA_INFO } from '../../../src/core/libraries/data';
 
 function ids(component: string, version: string): string[] {
@@ -96,5 +96,17 @@ describe('data provenance', () => {
     expect(LIBRARY_DATA_INFO.dataDate).toBe('2026-08-20');
     expect(LIBRARY_DATA_INFO.releasesDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(LIBRARY_DATA_INFO.licence).toBe('Apache-2.0');
+  });
+});
+
+describe('librarySeverity', () => {
+  it('is the worst vulnerability for a vulnerable version, low for outdated lines, none when fine', () => {
+    const vulnerable = assessLibrary('jquery', '1.12.4');
+    expect(librarySeverity(vulnerable)).toBe(vulnerable.worstSeverity ?? 'medium');
+    expect(librarySeverity(vulnerable)).not.toBeNull();
+    expect(librarySeverity({ ...vulnerable, worstSeverity: null })).toBe('medium');
+    expect(librarySeverity({ ...vulnerable, status: 'outdated' })).toBe('low');
+    expect(librarySeverity({ ...vulnerable, status: 'end-of-life' })).toBe('low');
+    expect(librarySeverity(assessLibrary('jquery', '3.7.1'))).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { PageCapture } from '../../capture';
 import type { Finding, Severity, TabgradeCheck } from '../../findings';
-import type { AssessedVulnerability, LibraryAssessment } from '../../libraries/assess';
+import { librarySeverity, type AssessedVulnerability, type LibraryAssessment } from '../../libraries/assess';
 import { LIBRARY_DATA_INFO } from '../../libraries/data';
 import { libraryInventory, type LibraryRow, type LibrarySource } from '../../libraries/inventory';
 import { majorOf } from '../../libraries/version';
@@ -91,7 +91,7 @@ function findingFor(row: LibraryRow, assessment: LibraryAssessment): Finding | n
     return make({
       ...base,
       id: 'vulnerable-library',
-      severity: assessment.worstSeverity ?? 'medium',
+      severity: librarySeverity(assessment) ?? 'medium',
       title: `${subject} has ${count} known vulnerabilit${count === 1 ? 'y' : 'ies'}`,
       detail: [`Known: ${listed.join('; ')}${more}.`, ...eol, whereFrom(row), dataNote()].join(' '),
     });
