@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { retireEnginePlugin } from './scripts/lib/retire-engine-plugin.mjs';
+import { classicScripts } from './scripts/lib/classic-scripts-plugin.mjs';
+import { CONTENT_SCRIPT_FILE } from './src/background/content-script-file.ts';
 
 /**
  * One source manifest, two builds: `vite build` → dist/chrome, `vite build --mode firefox`
@@ -32,6 +34,7 @@ export function firefoxManifest(source: typeof manifest): ManifestV3Export {
 
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  const target = firefox ? 'firefox128' : 'chrome111';
   return {
     plugins: [
       retireEnginePlugin(),
@@ -39,12 +42,15 @@ export default defineConfig(({ mode }) => {
       firefox
         ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })
         : crx({ manifest: manifest as ManifestV3Export }),
+      // The content script is injected by the worker once a page has loaded (see
+      // src/background/content-injection.ts), as one classic file.
+      classicScripts({ scripts: { [CONTENT_SCRIPT_FILE]: 'src/content/index.ts' }, target }),
     ],
     build: {
       outDir: firefox ? 'dist/firefox' : 'dist/chrome',
       emptyOutDir: true,
       sourcemap: false,
-      target: firefox ? 'firefox128' : 'chrome111',
+      target,
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

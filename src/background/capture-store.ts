@@ -10,14 +10,19 @@ import browser from 'webextension-polyfill';
 import { CAPTURE_LIMITS, type DocumentHtml, type PageCapture } from '../core/capture';
 
 const KEY_PREFIX = 'capture:';
-/** Main-document changes are written at once; sub-resource bursts are batched. */
-const PERSIST_DELAY_MS = 150;
+/**
+ * Each write copies the whole capture into the browser, so writes are coalesced: a page
+ * load's document events land within a few milliseconds of each other and become one
+ * write. Document changes are written within 50 ms (Chrome stops an idle worker only
+ * after 30 s, so nothing is lost in between); sub-resource batches within 250 ms.
+ */
+const PERSIST_DELAY_MS = { important: 50, batch: 250 } as const;
 
 type Listener = (tabId: number, capture: PageCapture | null) => void;
 
 const captures = new Map<number, PageCapture>();
 const htmlByNavigation = new Map<string, DocumentHtml>();
-const persistTimers = new Map<number, ReturnType<typeof setTimeout>>();
+const persistTimers = new Map<number, { due: number; timer: ReturnType<typeof setTimeout> }>();
 const listeners = new Set<Listener>();
 
 let loading: Promise<void> | null = null;
@@ -61,14 +66,15 @@ async function persist(tabId: number): Promise<void> {
   }
 }
 
-function schedulePersist(tabId: number, immediately: boolean): void {
-  const timer = persistTimers.get(tabId);
-  if (immediately) {
-    if (timer !== undefined) clearTimeout(timer);
-    void persist(tabId);
-    return;
+/** Writes the tab's capture within `delayMs`, together with any other change meanwhile. */
+function schedulePersist(tabId: number, delayMs: number): void {
+  const due = Date.now() + delayMs;
+  const pending = persistTimers.get(tabId);
+  if (pending !== undefined) {
+    if (pending.due <= due) return;
+    clearTimeout(pending.timer);
   }
-  if (timer === undefined) persistTimers.set(tabId, setTimeout(() => void persist(tabId), PERSIST_DELAY_MS));
+  persistTimers.set(tabId, { due, timer: setTimeout(() => void persist(tabId), delayMs) });
 }
 
 /** Keeps the number of captures bounded however long the browser runs. */
@@ -78,7 +84,7 @@ function evictBeyondCap(): void {
   for (const [tabId, capture] of oldest.slice(0, captures.size - CAPTURE_LIMITS.tabs)) {
     captures.delete(tabId);
     htmlByNavigation.delete(capture.navigationId);
-    schedulePersist(tabId, true);
+    schedulePersist(tabId, 0);
   }
 }
 
@@ -121,7 +127,7 @@ export function updateCapture(
       captures.set(tabId, { ...next, html: null });
       evictBeyondCap();
     }
-    schedulePersist(tabId, options.important || next === null);
+    schedulePersist(tabId, next === null ? 0 : options.important ? PERSIST_DELAY_MS.important : PERSIST_DELAY_MS.batch);
     const visible = withHtml(captures.get(tabId));
     for (const listener of listeners) listener(tabId, visible);
   };

@@ -12,14 +12,13 @@ import { registerPopupPorts, schedulePush } from './popup-ports';
 import { enrichCapture } from './enrich';
 import { installAutomationHooks } from './automation';
 import { registerLibraryProbe } from './library-probe';
-import { registerProbeListeners } from './probe-requests';
 import { registerSriVerifyHandler } from './sri-verify-handler';
 import { registerWebRequestListeners } from './web-request';
 import { registerTlsCapture } from './tls-capture';
 import { registerDevtoolsPorts } from './devtools-ports';
+import { forgetTab, injectContentScript } from './content-injection';
 
 registerWebRequestListeners();
-registerProbeListeners();
 registerTlsCapture();
 registerPopupPorts();
 onCaptureChange(scheduleGrading);
@@ -39,12 +38,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'complete') {
+    void injectContentScript(tabId);
     void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true })
       .then(() => enrichCapture(tabId, { forView: false }, () => schedulePush(tabId)));
   }
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
   void updateCapture(tabId, () => null, { important: true });
 });
 

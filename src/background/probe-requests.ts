@@ -66,12 +66,38 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   if (recorder !== undefined) recorder.error = details.error;
 }
 
-export function registerProbeListeners(): void {
+/**
+ * The listeners are attached only while a probe is in flight. Chrome reads `tabId: -1` in a
+ * filter as "any tab", so permanent listeners would receive every request of every page
+ * (headers and all, with `extraHeaders`) and slow page loads down for nothing.
+ */
+let inFlight = 0;
+let attached: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves once the browser knows the listeners. Registering one is itself a message to the
+ * browser, and the browser handles an extension's API calls in order, so one cheap call
+ * made after it returns only after the registration: no probe request can slip past.
+ */
+function attachListeners(): Promise<void> {
+  inFlight++;
+  if (inFlight > 1) return attached;
   const filter: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'], tabId: -1 };
   browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, filter);
   browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, filter, extraInfoSpec('OnBeforeRedirectOptions') as WebRequest.OnBeforeRedirectOptions[]);
   browser.webRequest.onResponseStarted.addListener(onResponseStarted, filter, extraInfoSpec('OnResponseStartedOptions') as WebRequest.OnResponseStartedOptions[]);
   browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, filter);
+  attached = browser.runtime.getPlatformInfo().then(() => undefined, () => undefined);
+  return attached;
+}
+
+function detachListeners(): void {
+  inFlight--;
+  if (inFlight > 0) return;
+  browser.webRequest.onBeforeRequest.removeListener(onBeforeRequest);
+  browser.webRequest.onBeforeRedirect.removeListener(onBeforeRedirect);
+  browser.webRequest.onResponseStarted.removeListener(onResponseStarted);
+  browser.webRequest.onErrorOccurred.removeListener(onErrorOccurred);
 }
 
 /** Makes one probe request and returns what the server answered, hop by hop. */
@@ -80,6 +106,7 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
   const queue = awaitingStart.get(request.url) ?? [];
   queue.push(recorder);
   awaitingStart.set(request.url, queue);
+  await attachListeners();
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PROBE_TIMEOUT_MS);
   let body: string | undefined;
@@ -117,6 +144,7 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
       if (waiting.length === 0) awaitingStart.delete(request.url);
     }
     for (const [requestId, candidate] of byRequestId) if (candidate === recorder) byRequestId.delete(requestId);
+    detachListeners();
   }
   const result: ProbeResult = { url: request.url, redirects: recorder.redirects, response: recorder.error === null ? recorder.response : null };
   const error = recorder.error ?? fetchError;

@@ -7,13 +7,14 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import type { PageCapture, RedirectHop, ResourceType, ResponseCapture } from '../core/capture';
 import {
   addRedirect,
-  addSubresource,
+  addSubresources,
   failNavigation,
   setDocument,
   startNavigation,
 } from '../core/capture-updates';
 import { normaliseHeaders } from '../core/normalize';
 import { updateCapture } from './capture-store';
+import { injectUnlessLoadedSoon } from './content-injection';
 import { isOwnRequest } from './own-requests';
 import { logResponse } from './response-log';
 
@@ -78,8 +79,49 @@ export function toResponse(details: ResponseDetails): ResponseCapture {
   return response;
 }
 
+/**
+ * Sub-resources arrive by the dozen while a page loads. Their events are only queued here
+ * and handled in one batch a little later, so the worker does next to nothing while the
+ * page is loading; any event of the tab's document flushes the queue first, so the
+ * capture still sees everything in the order it happened.
+ */
+const SUBRESOURCE_BATCH_MS = 250;
+const queuedSubresources = new Map<number, WebRequest.OnResponseStartedDetailsType[]>();
+let batchTimer: ReturnType<typeof setTimeout> | null = null;
+
+function queueSubresource(details: WebRequest.OnResponseStartedDetailsType): void {
+  if (details.tabId < 0 || isOwnRequest(details.tabId, details.url, details.type)) return;
+  const queued = queuedSubresources.get(details.tabId);
+  if (queued === undefined) queuedSubresources.set(details.tabId, [details]);
+  else queued.push(details);
+  batchTimer ??= setTimeout(flushAllSubresources, SUBRESOURCE_BATCH_MS);
+}
+
+function flushAllSubresources(): void {
+  batchTimer = null;
+  for (const tabId of [...queuedSubresources.keys()]) flushSubresources(tabId);
+}
+
+function flushSubresources(tabId: number): void {
+  const queued = queuedSubresources.get(tabId);
+  if (queued === undefined) return;
+  queuedSubresources.delete(tabId);
+  const responses = queued.map((details) => {
+    const response = toResponse(details as unknown as ResponseDetails);
+    logResponse(tabId, details.requestId, response);
+    return response;
+  });
+  // Sub-resources that arrive before the new document are the old page's last requests.
+  void updateCapture(
+    tabId,
+    (capture) => (capture === null || capture.document === null ? capture : addSubresources(capture, responses)),
+    { important: false },
+  );
+}
+
 function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
   if (details.tabId < 0 || details.type !== 'main_frame') return;
+  flushSubresources(details.tabId);
   const navigationId = `${details.requestId}@${Math.round(details.timeStamp)}`;
   // Browsers keep one requestId across a redirect chain and call onBeforeRequest again for
   // each hop: only a new requestId is a new navigation.
@@ -110,24 +152,21 @@ function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void
   void updateCapture(details.tabId, (capture) => (belongsTo(capture, details.requestId) ? addRedirect(capture, hop) : capture), { important: true });
 }
 
-function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
+/** Documents and frames: handled at once (sub-frames go with the tab's sub-resources). */
+function onFrameResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
   if (details.tabId < 0) return;
-  const response = toResponse(details as unknown as ResponseDetails);
-  if (!isOwnRequest(details.tabId, details.url, details.type)) logResponse(details.tabId, details.requestId, response);
-  if (details.type === 'main_frame') {
-    void updateCapture(
-      details.tabId,
-      (capture) => (belongsTo(capture, details.requestId) ? setDocument(capture, response) : capture),
-      { important: true },
-    );
+  if (details.type !== 'main_frame') {
+    queueSubresource(details);
     return;
   }
-  if (isOwnRequest(details.tabId, details.url, details.type)) return;
-  // Sub-resources that arrive before the new document are the old page's last requests.
+  flushSubresources(details.tabId);
+  injectUnlessLoadedSoon(details.tabId);
+  const response = toResponse(details as unknown as ResponseDetails);
+  logResponse(details.tabId, details.requestId, response);
   void updateCapture(
     details.tabId,
-    (capture) => (capture === null || capture.document === null ? capture : addSubresource(capture, response)),
-    { important: false },
+    (capture) => (belongsTo(capture, details.requestId) ? setDocument(capture, response) : capture),
+    { important: true },
   );
 }
 
@@ -158,13 +197,12 @@ export function registerWebRequestListeners(): void {
   // warn of the cost), so it is asked for documents and frames only, where Set-Cookie and
   // the other hidden headers are graded; other sub-resources come without them.
   browser.webRequest.onResponseStarted.addListener(
-    onResponseStarted,
+    onFrameResponseStarted,
     { ...filter, types: ['main_frame', 'sub_frame'] },
     extraInfoSpec('OnResponseStartedOptions') as WebRequest.OnResponseStartedOptions[],
   );
-  // A second, distinct function: Firefox ignores a second addListener of the same one.
   browser.webRequest.onResponseStarted.addListener(
-    (details) => onResponseStarted(details),
+    queueSubresource,
     { ...filter, types: SUBRESOURCE_TYPES },
     ['responseHeaders'],
   );

@@ -1,9 +1,11 @@
 /**
- * Content script: snapshots the page's script/link/meta tags at document_end and again
- * (debounced) whenever tags are added, and hands each snapshot to the worker. It does no
- * analysis: that happens in core, off the page's main thread.
+ * Content script: snapshots the page's script/link/meta tags once the page has loaded and
+ * again (debounced) whenever tags are added, and hands each snapshot to the worker. It does
+ * no analysis: that happens in core, off the page's main thread. The worker injects it once
+ * the page has loaded (src/background/content-injection.ts), so it adds nothing to the
+ * page's own loading; a second injection into the same document does nothing.
  */
-import browser from 'webextension-polyfill';
+import { answerWorker, sendToWorker } from './extension-api';
 import { CAPTURE_LIMITS } from '../core/capture';
 import { TagClock, mutationsTouchTags, takeSnapshot } from './snapshot';
 import type { DomSnapshotMessage, ServedHtmlReply } from '../shared/messages';
@@ -18,7 +20,7 @@ let firstDone = false;
 function sendSnapshot(): void {
   pending = null;
   const message: DomSnapshotMessage = { type: 'dom-snapshot', snapshot: takeSnapshot(document, clock) };
-  browser.runtime.sendMessage(message).catch(() => {
+  sendToWorker(message).catch(() => {
     // The extension was reloaded or updated: this script is orphaned, stop watching.
     observer?.disconnect();
   });
@@ -33,10 +35,10 @@ function scheduleSnapshot(): void {
 /**
  * The first snapshot (and the library probe it triggers) waits until the page has loaded
  * and the browser is idle, so that Tabgrade never competes with the page's own loading. A
- * page that never finishes loading still gets one after a few seconds. Tags seen by then
- * count as the parser's.
+ * page that never finishes loading (injected a few seconds after its document arrived)
+ * still gets one a second later. Tags seen by then count as the parser's.
  */
-const FIRST_SNAPSHOT_FALLBACK_MS = 3000;
+const FIRST_SNAPSHOT_FALLBACK_MS = 1000;
 function firstSnapshot(): void {
   if (firstDone) return;
   firstDone = true;
@@ -47,21 +49,6 @@ function whenIdle(): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(firstSnapshot, { timeout: 300 });
   else setTimeout(firstSnapshot, 0);
 }
-if (document.readyState === 'complete') whenIdle();
-else window.addEventListener('load', whenIdle, { once: true });
-setTimeout(firstSnapshot, FIRST_SNAPSHOT_FALLBACK_MS);
-
-observer = new MutationObserver((records) => {
-  if (mutationsTouchTags(records)) scheduleSnapshot();
-});
-observer.observe(document, { childList: true, subtree: true });
-
-// A page restored from the back/forward cache is a different document from the one the
-// worker captured last: send a fresh snapshot so the worker can tell.
-window.addEventListener('pageshow', (event: PageTransitionEvent) => {
-  if (event.persisted) scheduleSnapshot();
-});
-
 /**
  * Reads the document as the server sent it, for checks that must see the HTML before
  * scripts changed it (the Observatory's SRI and meta-CSP tests). `force-cache` lets the
@@ -79,9 +66,34 @@ async function readServedHtml(): Promise<ServedHtmlReply> {
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'read-served-html') {
-    return readServedHtml();
-  }
-  return undefined;
-});
+function start(): void {
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+  setTimeout(firstSnapshot, FIRST_SNAPSHOT_FALLBACK_MS);
+
+  observer = new MutationObserver((records) => {
+    if (mutationsTouchTags(records)) scheduleSnapshot();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  // A page restored from the back/forward cache is a different document from the one the
+  // worker captured last: send a fresh snapshot so the worker can tell.
+  window.addEventListener('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) scheduleSnapshot();
+  });
+
+  answerWorker((message) => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'read-served-html') {
+      return readServedHtml();
+    }
+    return undefined;
+  });
+}
+
+/** Isolated-world globals live as long as the document: the first injection claims it. */
+const CLAIM = '__tabgradeContentScript';
+const scope = globalThis as Record<string, unknown>;
+if (scope[CLAIM] !== true) {
+  scope[CLAIM] = true;
+  start();
+}

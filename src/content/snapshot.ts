@@ -33,7 +33,7 @@ export class TagClock {
   firstSeen(element: Element): { origin: ExternalResourceTag['origin']; ms: number } {
     const known = this.seen.get(element);
     if (known !== undefined) return known;
-    // Tags present at the first scan (document_end) came from the parser or from scripts
+    // Tags present at the first scan (after load) came from the parser or from scripts
     // that ran while it parsed; everything later was added after the document was parsed.
     const entry = {
       origin: this.firstScanDone ? ('added-after-load' as const) : ('parser' as const),

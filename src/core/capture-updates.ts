@@ -33,12 +33,19 @@ export function setDocument(capture: PageCapture, response: ResponseCapture): Pa
   return { ...capture, document: response, url: response.url };
 }
 
-/** A response of a sub-frame or sub-resource; kept oldest first up to the cap, then counted. */
-export function addSubresource(capture: PageCapture, response: ResponseCapture): PageCapture {
-  if (capture.subresources.length >= CAPTURE_LIMITS.subresourcesPerPage) {
-    return { ...capture, droppedSubresources: capture.droppedSubresources + 1 };
-  }
-  return { ...capture, subresources: [...capture.subresources, response] };
+/**
+ * Responses of sub-frames and sub-resources, a batch at a time: kept oldest first up to the
+ * cap, then only counted.
+ */
+export function addSubresources(capture: PageCapture, responses: readonly ResponseCapture[]): PageCapture {
+  if (responses.length === 0) return capture;
+  const room = Math.max(0, CAPTURE_LIMITS.subresourcesPerPage - capture.subresources.length);
+  const kept = responses.slice(0, room);
+  return {
+    ...capture,
+    subresources: kept.length === 0 ? capture.subresources : [...capture.subresources, ...kept],
+    droppedSubresources: capture.droppedSubresources + (responses.length - kept.length),
+  };
 }
 
 /** Strips the fragment: a snapshot of `page#top` belongs to the document `page`. */

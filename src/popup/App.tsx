@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabStateMessage } from '../shared/messages';
 import { connectToTab, resolveTabId, type TabConnection } from './connection';
@@ -18,7 +18,9 @@ export function App() {
   const [view, setView] = useState<ViewState>({ kind: 'connecting' });
   const connection = useRef<TabConnection | null>(null);
 
-  useEffect(() => {
+  // A layout effect, not a plain one: it runs as soon as the first render is in the DOM,
+  // rather than after the browser painted it, so the worker is asked a frame earlier.
+  useLayoutEffect(() => {
     let cancelled = false;
     void resolveTabId(location.search).then((tabId) => {
       if (cancelled) return;

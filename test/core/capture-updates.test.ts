@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPTURE_LIMITS, type DomSnapshot, type ResponseCapture } from '../../src/core/capture';
 import {
   addRedirect,
-  addSubresource,
+  addSubresources,
   attachDom,
   boundedHtml,
   completeNavigation,
@@ -42,10 +42,24 @@ describe('capture updates', () => {
   it('keeps sub-resources up to the cap and counts the rest', () => {
     let capture = setDocument(start(), response('http://site.test/'));
     for (let index = 0; index < CAPTURE_LIMITS.subresourcesPerPage + 3; index++) {
-      capture = addSubresource(capture, response(`http://site.test/${index}.js`, 'script'));
+      capture = addSubresources(capture, [response(`http://site.test/${index}.js`, 'script')]);
     }
     expect(capture.subresources).toHaveLength(CAPTURE_LIMITS.subresourcesPerPage);
     expect(capture.droppedSubresources).toBe(3);
+  });
+
+  it('adds a batch in order, splitting it at the cap', () => {
+    const before = setDocument(start(), response('http://site.test/'));
+    const nearlyFull = addSubresources(
+      before,
+      Array.from({ length: CAPTURE_LIMITS.subresourcesPerPage - 2 }, (_, index) => response(`http://site.test/${index}.css`, 'stylesheet')),
+    );
+    const batch = ['a', 'b', 'c', 'd'].map((name) => response(`http://site.test/${name}.js`, 'script'));
+    const after = addSubresources(nearlyFull, batch);
+    expect(after.subresources.slice(-2).map((r) => r.url)).toEqual(['http://site.test/a.js', 'http://site.test/b.js']);
+    expect(after.droppedSubresources).toBe(2);
+    expect(addSubresources(after, [])).toBe(after);
+    expect(before.subresources).toHaveLength(0);
   });
 
   it('attaches a snapshot of the same document (fragment ignored) and refuses one of another page', () => {

@@ -51,12 +51,7 @@ describe('capture in the popup (Chromium)', () => {
   it('keeps the capture when the service worker is stopped between navigation and popup', async () => {
     const { page, tabId } = await visit(`${site.origin}/tags`);
     // Wait until the worker has stored the capture, then stop it.
-    const worker = await ext.worker();
-    await expect.poll(() => worker.evaluate(async (id) => {
-      type StorageApi = { storage: { session: { get(key: string): Promise<Record<string, { dom: unknown } | undefined>> } } };
-      const stored = await (globalThis as unknown as { chrome: StorageApi }).chrome.storage.session.get(`capture:${id}`);
-      return stored[`capture:${id}`]?.dom != null;
-    }, tabId)).toBe(true);
+    await expect.poll(async () => (await ext.savedCapture(tabId))?.dom).toBe(true);
     await ext.stopWorker();
     const popup = await ext.openPopup(tabId);
     await expect.poll(() => popup.getByTestId('final-url').innerText()).toBe(`${site.origin}/tags`);

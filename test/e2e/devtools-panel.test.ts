@@ -171,6 +171,8 @@ describe('the DevTools panel (Chromium)', () => {
   });
 
   it('rebuilds its rows from the saved capture when the worker was stopped', async () => {
+    const tabId = await ext.tabIdOf(page);
+    await expect.poll(async () => (await ext.savedCapture(tabId))?.subresources ?? 0).toBeGreaterThanOrEqual(4);
     await ext.stopWorker();
     // The panel's port closed with the worker; reconnecting wakes it, and it has only the saved capture left.
     await panel.getByTestId('seeded-note').waitFor({ timeout: 15_000 });

@@ -1,4 +1,20 @@
+import { useLayoutEffect } from 'preact/hooks';
 import type { ObservatoryGrade } from '../../core/checks/observatory/grade-types';
+
+/**
+ * For `npm run bench` (popup open to grade on screen): marks the first frame that shows a
+ * grade letter. The DOM holds the letter when a layout effect runs; the next animation
+ * frame is the one the browser paints it in.
+ */
+const GRADE_SHOWN_MARK = 'tabgrade:grade-shown';
+function useGradeShownMark(shown: boolean): void {
+  useLayoutEffect(() => {
+    if (!shown || performance.getEntriesByName(GRADE_SHOWN_MARK).length > 0) return;
+    requestAnimationFrame(() => {
+      if (performance.getEntriesByName(GRADE_SHOWN_MARK).length === 0) performance.mark(GRADE_SHOWN_MARK);
+    });
+  }, [shown]);
+}
 
 function gradeClass(grade: string): string {
   return `grade-${grade.charAt(0).toLowerCase()}`;
@@ -10,7 +26,9 @@ function gradeClass(grade: string): string {
  */
 export function GradeCard({ grade }: { grade: ObservatoryGrade }) {
   const status = grade.status ?? 'graded';
-  if (status === 'pending' || status === 'unavailable') {
+  const letterShown = status !== 'pending' && status !== 'unavailable';
+  useGradeShownMark(letterShown);
+  if (!letterShown) {
     return (
       <section class="grade-card grade-none" data-testid="grade-card" data-status={status}>
         <div class="grade-letter" aria-hidden="true">–</div>

@@ -15,6 +15,12 @@ export interface ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** Opens the popup as a page for a given tab (`?tab=`), as the DevTools panel and tests do. */
   openPopup(tabId: number): Promise<Page>;
+  /**
+   * What the worker has saved of a tab's capture in `storage.session` (what survives a
+   * stopped worker), or null. The worker coalesces its writes, so a test that stops it
+   * waits for this first, as Chrome, which stops only idle workers, effectively does.
+   */
+  savedCapture(tabId: number): Promise<{ dom: boolean; subresources: number } | null>;
   /** Stops the extension's service worker through the DevTools protocol. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +60,15 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
       return page;
+    },
+    async savedCapture(tabId) {
+      const sw = await browser.worker();
+      return sw.evaluate(async (id) => {
+        type Saved = { dom: unknown; subresources: unknown[] };
+        type StorageApi = { storage: { session: { get(key: string): Promise<Record<string, Saved | undefined>> } } };
+        const stored = (await (globalThis as unknown as { chrome: StorageApi }).chrome.storage.session.get(`capture:${id}`))[`capture:${id}`];
+        return stored === undefined ? null : { dom: stored.dom != null, subresources: stored.subresources.length };
+      }, tabId);
     },
     async stopWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
