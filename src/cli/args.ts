@@ -4,7 +4,7 @@
  */
 import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
-import { GRADES_BEST_FIRST, parseGrade } from './grade-order';
+import { GRADES_BEST_FIRST, parseGrade } from '../core/grade-order';
 
 /** What `grade` and `audit` share: how to print the report and when to fail. */
 export interface ReportOptions {

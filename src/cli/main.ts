@@ -21,7 +21,7 @@ import { singleLine } from '../core/report-format/sanitize';
 import { redactGradeSecrets } from '../core/report-redaction';
 import { parseArgs, UsageError, type AuditCommand, type GradeCommand, type ReportOptions } from './args';
 import { audit, defaultAuditEnvironment, type AuditEnvironment } from './audit';
-import { isBelow } from './grade-order';
+import { isBelow } from '../core/grade-order';
 import { nodeIo, type CliIo } from './io';
 
 export { nodeIo, type CliIo } from './io';

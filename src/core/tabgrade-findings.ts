@@ -1,7 +1,8 @@
 /**
  * Tabgrade's own findings for a capture: every check in `TABGRADE_CHECKS`, run in order,
  * made safe (a check that throws becomes one `info` finding, never a crash), given their
- * fix snippets, and sorted by severity. These never change the Observatory-compatible grade.
+ * fix snippets, and sorted by severity. They never change the Observatory-compatible grade;
+ * some of them cap the Tabgrade grade (`verdict/caps.ts`).
  *
  * The popup calls `runTabgradeChecks` for the findings, `detectStack` to know which fix to
  * show first, `fixesFor` for the fixes of a finding or of an Observatory result, and shows
@@ -18,6 +19,7 @@ import { cspReviewCheck } from './checks/tabgrade/csp-review';
 import { debugHeadersCheck } from './checks/tabgrade/debug-headers';
 import { deprecatedHeadersCheck } from './checks/tabgrade/deprecated-headers';
 import { fixesByStack } from './checks/tabgrade/fixes';
+import { httpsDowngradeCheck } from './checks/tabgrade/https-downgrade';
 import { originAgentClusterCheck } from './checks/tabgrade/origin-agent-cluster';
 import { permissionsPolicyCheck } from './checks/tabgrade/permissions-policy';
 import { serverHeaderCheck } from './checks/tabgrade/server-header';
@@ -62,6 +64,7 @@ export const TABGRADE_CHECKS: TabgradeCheck[] = [
   subresourceIntegrityInDepthCheck,
   vulnerableLibrariesCheck,
   tlsConnectionCheck,
+  httpsDowngradeCheck,
 ];
 
 function errorFinding(check: TabgradeCheck, error: unknown): Finding {

@@ -15,7 +15,7 @@ import { gradeCapture } from '../../src/core/grade';
 import { importHar, parseHarText } from '../../src/core/har';
 import { formatJson, toJsonReport } from '../../src/core/report-format';
 import { REPORT_SCHEMA_VERSION } from '../../src/core/report-format/json';
-import { GRADES_BEST_FIRST } from '../../src/cli/grade-order';
+import { GRADES_BEST_FIRST } from '../../src/core/grade-order';
 import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
 import { REPORT_SCHEMA, reportSchemaErrors } from '../helpers/report-schema';
 

@@ -51,7 +51,9 @@ interface Rule {
 const RULES: Record<SriProblem, Rule> = {
   'missing-integrity': {
     id: (row) => `sri-missing-on-cross-origin-${thing(row)}`,
-    severity: (row) => (row.kind === 'script' ? 'medium' : 'low'),
+    // Stylesheets too: CSS from a compromised host can read what the page shows (attribute
+    // selectors leak input values) and redraw it (a fake login form), so it caps the grade.
+    severity: () => 'medium',
     title: (row) => `Cross-origin ${thing(row)} loaded without integrity`,
     detail: (row) =>
       `${hostOf(row)} serves this ${thing(row)}; if that server or the path to it is compromised, ${

@@ -18,7 +18,7 @@ describe('subresource-integrity-in-depth', () => {
     const [added] = run(pageWith([script('https://cdn.example.net/lib.js', { origin: 'added-after-load', firstSeenMs: 1040 })]));
     expect(added?.detail).toContain('added by a script after the page loaded (about 1040 ms in)');
     const [style] = run(pageWith([link('https://cdn.example.net/a.css')]));
-    expect(style).toMatchObject({ id: 'sri-missing-on-cross-origin-stylesheet', severity: 'low' });
+    expect(style).toMatchObject({ id: 'sri-missing-on-cross-origin-stylesheet', severity: 'medium' });
   });
 
   it('reports each kind of problem with its own id', () => {

@@ -160,6 +160,7 @@ export const FIX_TOPICS_BY_ID: Readonly<Record<string, readonly string[]>> = {
   'csp-ip-source': ['csp-syntax', 'csp'],
   'csp-deprecated-directive': ['csp-syntax', 'csp'],
   'csp-review-incomplete': ['csp-syntax', 'csp'],
+  'https-downgrade-redirect': ['https-redirect', 'hsts'],
   'csp-no-reporting': ['csp-reporting'],
   'csp-report-to-only': ['csp-reporting'],
   ...tableMappings(),

@@ -1,5 +1,5 @@
 /** Letter grades from best to worst, for `--min-grade` (the Observatory's GRADE_CHART order). */
-import type { Grade } from '../core/checks/observatory/grade-types';
+import type { Grade } from './checks/observatory/grade-types';
 
 export const GRADES_BEST_FIRST = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'D-', 'F'] as const satisfies readonly Grade[];
 
@@ -16,4 +16,9 @@ export function parseGrade(text: string): Grade | null {
 /** True when `grade` is worse than `minimum`. */
 export function isBelow(grade: Grade, minimum: Grade): boolean {
   return GRADES_BEST_FIRST.indexOf(grade) > GRADES_BEST_FIRST.indexOf(minimum);
+}
+
+/** The worse of two grades. */
+export function worseGrade(a: Grade, b: Grade): Grade {
+  return isBelow(a, b) ? a : b;
 }

@@ -1,0 +1,116 @@
+/**
+ * The Report: everything Tabgrade concludes about one capture, built here once and only
+ * rendered by the popup, the badge, the DevTools panel, the exports and the CLI, so that
+ * no two of them can disagree.
+ *
+ * It holds the Observatory-compatible grade exactly as the Observatory computes it, the
+ * Tabgrade grade (that letter, capped by Tabgrade's own findings), the score arithmetic
+ * explained, the production projection for development hosts, every finding with its
+ * fixes, the page's front-end libraries and its scripts and stylesheets with their
+ * integrity state, and the notes.
+ */
+import type { PageCapture } from './capture';
+import type { ObservatoryGrade } from './checks/observatory/grade-types';
+import { sriRows, type SriRow } from './checks/tabgrade/sri-resources';
+import { isDevelopmentUrl } from './development-hosts';
+import type { Finding, Stack } from './findings';
+import { gradeCapture, type GradeOptions } from './grade';
+import { libraryInventory, type LibraryRow } from './libraries/inventory';
+import type { ObservatoryContext } from './checks/observatory/types';
+import { detectStack, type StackDetection } from './stack';
+import { runTabgradeChecks } from './tabgrade-findings';
+import { worseGrade } from './grade-order';
+import { productionProjection, type ProductionProjection } from './verdict/production-projection';
+import { scoreArithmetic, type ScoreArithmetic } from './verdict/score-arithmetic';
+import { tabgradeVerdict, type TabgradeVerdict } from './verdict/tabgrade-grade';
+
+export type { GradeCap, TabgradeVerdict } from './verdict/tabgrade-grade';
+export type { ProductionProjection } from './verdict/production-projection';
+export type { ScoreArithmetic } from './verdict/score-arithmetic';
+
+export interface Report {
+  url: string;
+  /** When the report was built (milliseconds since the epoch). */
+  generatedAt: number;
+  /** The Tabgrade grade: the Observatory-compatible letter, capped by Tabgrade's findings. */
+  verdict: TabgradeVerdict;
+  /** The Observatory-compatible grade, exactly as the Observatory's rules give it. */
+  observatory: ObservatoryGrade;
+  /** How the score was added up, and any bonus withheld. */
+  arithmetic: ScoreArithmetic;
+  /** For plain-HTTP pages on development hosts: the grade in production over HTTPS. */
+  projection: ProductionProjection | null;
+  /** Tabgrade's own findings, most severe first, each with its fixes per stack. */
+  findings: Finding[];
+  /** Front-end libraries on the page, worst first. */
+  libraries: LibraryRow[];
+  /** External scripts and stylesheets with their integrity state. */
+  resources: SriRow[];
+  /** What runs the site, and the stacks whose fixes the report offers (best first). */
+  stack: { detection: StackDetection; stacks: Stack[]; chosen: Stack | null };
+  /** Caveats about the capture and the grade; never page-controlled text. */
+  notes: string[];
+}
+
+export interface ReportOptions {
+  /** Milliseconds since the epoch (certificate expiry, the report's date); injected for tests. */
+  now?: number;
+  /** The stack the user chose; the detected ones otherwise. */
+  stack?: Stack | null;
+  /** Facts for the Observatory tests (the HSTS preload list). */
+  context?: Partial<ObservatoryContext>;
+  grading?: GradeOptions;
+  /** A grade already computed for this capture (the worker's), to avoid grading twice. */
+  observatory?: ObservatoryGrade;
+  /** Notes to put first (e.g. what a HAR file lacked). */
+  extraNotes?: readonly string[];
+}
+
+function observatorySriPassed(grade: ObservatoryGrade): boolean {
+  return grade.tests['subresource-integrity']?.pass === true;
+}
+
+function graded(grade: ObservatoryGrade): boolean {
+  const status = grade.status ?? 'graded';
+  return status === 'graded' || status === 'partial';
+}
+
+/** Builds the report of `capture`. Pure: the same capture and options give the same report. */
+export function buildReport(capture: PageCapture, options: ReportOptions = {}): Report {
+  const now = options.now ?? Date.now();
+  const observatory = options.observatory ?? gradeCapture(capture, options.context, options.grading);
+  const hasDocument = capture.document !== null;
+  const findings = hasDocument ? runTabgradeChecks(capture, { now }) : [];
+  const capContext = { publicHost: !isDevelopmentUrl(observatory.url || capture.url), observatorySriPassed: observatorySriPassed(observatory) };
+  const verdict = tabgradeVerdict(observatory, findings, capContext);
+  const arithmetic = scoreArithmetic(observatory);
+  const projected = productionProjection(observatory);
+  let projection: ProductionProjection | null = null;
+  if (projected !== null) {
+    // The same caps hold in production: only the two transport tests are assumed.
+    let tabgradeGrade = projected.grade;
+    for (const cap of verdict.caps) tabgradeGrade = worseGrade(tabgradeGrade, cap.grade);
+    projection = { ...projected, tabgradeGrade };
+  }
+  const detection = detectStack(capture);
+  const chosen = options.stack ?? null;
+  const stacks = chosen === null ? detection.stacks : [chosen, ...detection.stacks.filter((stack) => stack !== chosen)];
+  const notes = [...(options.extraNotes ?? []), ...observatory.notes];
+  if (projection !== null) notes.push(projection.note);
+  if (graded(observatory) && verdict.caps.length > 0) {
+    notes.push('The Tabgrade grade is the Observatory-compatible grade capped by what Tabgrade found beyond the Observatory’s tests; every cap says what lifts it.');
+  }
+  return {
+    url: observatory.url || capture.url,
+    generatedAt: now,
+    verdict,
+    observatory,
+    arithmetic,
+    projection,
+    findings,
+    libraries: hasDocument ? libraryInventory(capture) : [],
+    resources: hasDocument ? sriRows(capture) : [],
+    stack: { detection, stacks, chosen },
+    notes,
+  };
+}
