@@ -31,6 +31,8 @@ const REPOSITORY = join(DATA, 'retirejs/jsrepository-v5.json');
 const RELEASES = join(DATA, 'retire-releases.json');
 const OUTPUT = join(DATA, 'retire-libraries.json');
 const PROBE_OUTPUT = join(DATA, 'retire-probe.json');
+// File-content extractors, read only by the HAR importer (the CLI): the extension never scans bodies.
+const CONTENT_OUTPUT = join(DATA, 'retire-filecontent.json');
 
 /** Where the repository copy came from (SOURCE.md beside it says the same, in words). */
 const SOURCE = {
@@ -187,6 +189,21 @@ function convert(releases) {
 }
 
 
+/** Per library kept, retire's `filecontent` and `filecontentreplace` patterns (versions expanded). */
+function contentExtractors(kept) {
+  const repository = JSON.parse(retire.replaceVersion(readFileSync(REPOSITORY, 'utf8')));
+  const components = {};
+  for (const component of Object.keys(kept)) {
+    const extractors = {};
+    for (const kind of ['filecontent', 'filecontentreplace']) {
+      const patterns = repository[component]?.extractors?.[kind];
+      if (Array.isArray(patterns) && patterns.length > 0) extractors[kind] = patterns;
+    }
+    if (Object.keys(extractors).length > 0) components[component] = extractors;
+  }
+  return { source: { ...SOURCE, converter: 'scripts/convert-retire.mjs' }, components };
+}
+
 const releases = process.argv.includes('--refresh-releases') ? refreshReleases() : readJson(RELEASES);
 const { probe: probePaths, ...output } = convert(releases);
 writeFileSync(OUTPUT, `${JSON.stringify(output)}\n`);
@@ -196,5 +213,6 @@ const probe = {
   ...probePaths,
 };
 writeFileSync(PROBE_OUTPUT, `${JSON.stringify(probe, null, 1)}\n`);
+writeFileSync(CONTENT_OUTPUT, `${JSON.stringify(contentExtractors(output.components))}\n`);
 const size = Buffer.byteLength(JSON.stringify(output));
 process.stdout.write(`wrote ${OUTPUT} (${Object.keys(output.components).length} libraries, ${(size / 1024).toFixed(1)} KiB) and ${PROBE_OUTPUT}\n`);

@@ -1,23 +1,42 @@
 /**
- * The toolbar badge: the tab's grade letter, coloured by grade. Badges are set per tab, so
- * switching tabs shows each tab's own grade without extra work; pages that cannot be graded
- * (yet) show nothing.
+ * The toolbar badge: the tab's grade letter, coloured by grade. By default the Tabgrade
+ * grade (the Observatory-compatible grade capped by Tabgrade's findings); the options page
+ * switches it to the Observatory-compatible grade. Badges are set per tab, so switching
+ * tabs shows each tab's own grade without extra work; pages that cannot be graded (yet)
+ * show nothing. The words come from the report; this file only paints them.
  */
 import browser from 'webextension-polyfill';
-import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
+import type { Report } from '../core/report';
+import type { BadgeGrade } from '../core/settings';
 import { gradeBandColor } from '../shared/grade-colors';
 
-export async function paintBadge(tabId: number, grade: ObservatoryGrade | null): Promise<void> {
-  const status = grade?.status ?? 'graded';
-  const shown = grade !== null && (status === 'graded' || status === 'partial');
-  const text = shown ? grade.grade : '';
-  const color = gradeBandColor(shown ? grade.grade : '');
-  const title = shown ? `Tabgrade: ${grade.grade} (${grade.score}/100 by MDN HTTP Observatory rules)` : 'Tabgrade: audit this tab';
+function badgeOf(report: Report | null, which: BadgeGrade): { text: string; title: string } {
+  if (report === null) return { text: '', title: 'Tabgrade: audit this tab' };
+  const { verdict, observatory } = report;
+  const status = observatory.status ?? 'graded';
+  if (verdict.grade === null || (status !== 'graded' && status !== 'partial')) return { text: '', title: 'Tabgrade: audit this tab' };
+  const observatoryLine = `Observatory-compatible: ${observatory.grade} (${observatory.score}/100)`;
+  if (which === 'observatory') {
+    return { text: observatory.grade, title: `Tabgrade — ${observatoryLine}; Tabgrade grade ${verdict.grade}` };
+  }
+  // The lowest cap, binding or not: fixing the headers must not hide the next ceiling.
+  const cap = verdict.caps[0];
+  const more = verdict.caps.length > 1 ? ` (+${verdict.caps.length - 1} more caps)` : '';
+  return {
+    text: verdict.grade,
+    title: cap === undefined ? `Tabgrade: ${verdict.grade} · ${observatoryLine}` : `Tabgrade: ${verdict.grade} · ${observatoryLine} · ${cap.reason}${more}`,
+  };
+}
+
+export async function paintBadge(tabId: number, report: Report | null, which: BadgeGrade): Promise<void> {
+  const { text, title } = badgeOf(report, which);
+  const color = gradeBandColor(text);
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
       browser.action.setBadgeBackgroundColor({ tabId, color }),
-      browser.action.setTitle({ tabId, title }),
+      // Tooltips have no markup; a library version quoted in a cap reason stays text.
+      browser.action.setTitle({ tabId, title: title.length > 500 ? `${title.slice(0, 500)}…` : title }),
     ]);
     // Chrome and Firefox pick a badge text colour themselves; white reads best on every band colour.
     const action = browser.action as unknown as { setBadgeTextColor?: (details: { tabId: number; color: string }) => Promise<void> };

@@ -1,29 +1,34 @@
 /**
- * Grades each tab's capture as it changes (debounced): paints the toolbar badge and, once
- * the page has loaded, remembers the audit in the origin's history. The grade itself is
- * computed by core; this file only routes it.
+ * Reports on each tab's capture as it changes (debounced): paints the toolbar badge and,
+ * once the page has loaded, remembers the audit (both grades) in the origin's history. The
+ * report is built by core; this file only routes it.
  */
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../core/capture';
-import { gradeCapture } from '../core/grade';
-import { entryFromGrade } from '../core/history';
+import type { Report } from '../core/report';
+import { entryFromReport } from '../core/history';
 import { originOf } from '../core/page-tags';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { recordAudit } from '../shared/history-store';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
 import { paintBadge } from './badge';
+import { reportOf } from './reports';
 
 /** Grading is cheap, but sub-resource bursts change a capture many times a second. */
 const GRADE_DELAY_MS = 300;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const latest = new Map<number, PageCapture | null>();
+/** What each tab's badge shows now, so a change of the badge setting repaints every tab at once. */
+const painted = new Map<number, Report>();
 
 let settings: Settings = DEFAULT_SETTINGS;
 const settingsLoaded = loadSettings().then((loaded) => {
   settings = loaded;
 });
 onSettingsChange((changed) => {
+  const repaint = changed.badge !== settings.badge || changed.badgeGrade !== settings.badgeGrade;
   settings = changed;
+  if (repaint) for (const [tabId, report] of painted) void paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
 });
 
 async function isPrivate(tabId: number): Promise<boolean> {
@@ -39,11 +44,13 @@ async function gradeTab(tabId: number): Promise<void> {
   const capture = latest.get(tabId) ?? null;
   latest.delete(tabId);
   await settingsLoaded;
-  const grade = capture === null ? null : gradeCapture(capture);
-  await paintBadge(tabId, settings.badge ? grade : null);
-  if (capture === null || grade === null || capture.state !== 'complete' || !settings.history) return;
+  const report = capture === null ? null : reportOf(capture);
+  if (report === null) painted.delete(tabId);
+  else painted.set(tabId, report);
+  await paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
+  if (capture === null || report === null || capture.state !== 'complete' || !settings.history) return;
   const origin = originOf(capture.url);
-  const entry = entryFromGrade(grade, capture.navigationId, Date.now());
+  const entry = entryFromReport(report, capture.navigationId, Date.now());
   if (origin === null || entry === null || (await isPrivate(tabId))) return;
   await recordAudit(origin, entry).catch(() => undefined);
 }

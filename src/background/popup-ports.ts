@@ -5,11 +5,11 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { auditability } from '../core/auditability';
-import { gradeCapture } from '../core/grade';
 import type { PageCapture } from '../core/capture';
 import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../shared/messages';
 import { getCapture, onCaptureChange } from './capture-store';
 import { enrichCapture, isEnriching } from './enrich';
+import { reportOf } from './reports';
 
 /** Sub-resource bursts can change a capture hundreds of times a second; views need ~10 updates/s. */
 const PUSH_INTERVAL_MS = 100;
@@ -39,7 +39,7 @@ async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promis
     tabUrl: url,
     auditability: auditability(url ?? capture?.url ?? null),
     capture,
-    grade: capture === null ? null : gradeCapture(capture),
+    report: capture === null ? null : reportOf(capture),
     enriching: isEnriching(tabId),
   };
 }

@@ -6,10 +6,25 @@ import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
 import { GRADES_BEST_FIRST, parseGrade } from '../core/grade-order';
 
+/** Severities `--fail-on` accepts: a finding of at least this severity fails the run. */
+export const FAIL_ON_LEVELS = ['high', 'medium', 'low'] as const;
+export type FailOnLevel = (typeof FAIL_ON_LEVELS)[number];
+
 /** What `grade` and `audit` share: how to print the report and when to fail. */
 export interface ReportOptions {
   format: ReportFormat;
+  /** Fail below this Tabgrade grade (the Observatory-compatible grade capped by Tabgrade's findings). */
   minGrade: Grade | null;
+  /** Fail below this Observatory-compatible grade. */
+  minObservatoryGrade: Grade | null;
+  /** Fail on any Tabgrade finding of at least this severity. */
+  failOn: FailOnLevel | null;
+  /** Text format only: the short form (grade, tests, notes). */
+  summary: boolean;
+}
+
+function defaultReportOptions(): ReportOptions {
+  return { format: 'text', minGrade: null, minObservatoryGrade: null, failOn: null, summary: false };
 }
 
 export interface GradeCommand extends ReportOptions {
@@ -26,6 +41,8 @@ export interface AuditCommand extends ReportOptions {
   harPath: string | null;
   /** How long to wait for the page's `load` event before grading what has arrived. */
   timeoutSeconds: number;
+  /** How long to keep watching after `load` for scripts the page adds late (widgets, tag managers). */
+  settleSeconds: number;
   /** The browser the user named; null to search for one. */
   browser: string | null;
   /** Keep cookie values and credentials in the HAR (redacted by default). */
@@ -40,6 +57,13 @@ export class UsageError extends Error {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+/**
+ * Widgets and tag managers often add their scripts a moment after `load` (the newsletter
+ * form that brings its own jQuery a second later); two seconds catch the common ones
+ * without making every audit slow.
+ */
+export const DEFAULT_SETTLE_SECONDS = 2;
+const MAX_SETTLE_SECONDS = 60;
 /** Ten minutes: beyond that a page is not "slow" and a CI job should fail rather than wait. */
 const MAX_TIMEOUT_SECONDS = 600;
 
@@ -88,7 +112,7 @@ function walk(
   }
 }
 
-/** `--format` and `--min-grade`, shared by both commands; 0 when `arg` is neither. */
+/** The report options both commands share (`--format`, the gates, `--summary`); 0 when `arg` is none of them. */
 function reportOption(args: readonly string[], i: number, into: ReportOptions): number {
   const arg = args[i] ?? '';
   if (isOption(arg, '--format')) {
@@ -97,18 +121,30 @@ function reportOption(args: readonly string[], i: number, into: ReportOptions): 
     into.format = value;
     return used;
   }
-  if (isOption(arg, '--min-grade')) {
-    const { value, used } = optionValue(args, i, '--min-grade', GRADE_CHOICES);
+  for (const [name, key] of [['--min-grade', 'minGrade'], ['--min-observatory-grade', 'minObservatoryGrade']] as const) {
+    if (!isOption(arg, name)) continue;
+    const { value, used } = optionValue(args, i, name, GRADE_CHOICES);
     const grade = parseGrade(value);
-    if (grade === null) throw new UsageError(`unknown grade '${value}' for --min-grade (use one of ${GRADE_CHOICES})`);
-    into.minGrade = grade;
+    if (grade === null) throw new UsageError(`unknown grade '${value}' for ${name} (use one of ${GRADE_CHOICES})`);
+    into[key] = grade;
     return used;
+  }
+  if (isOption(arg, '--fail-on')) {
+    const { value, used } = optionValue(args, i, '--fail-on', FAIL_ON_LEVELS.join(', '));
+    const level = FAIL_ON_LEVELS.find((candidate) => candidate === value.trim().toLowerCase());
+    if (level === undefined) throw new UsageError(`unknown severity '${value}' for --fail-on (use ${FAIL_ON_LEVELS.join(', ')})`);
+    into.failOn = level;
+    return used;
+  }
+  if (arg === '--summary') {
+    into.summary = true;
+    return 1;
   }
   return 0;
 }
 
 function parseGradeCommand(args: readonly string[]): GradeCommand {
-  const report: ReportOptions = { format: 'text', minGrade: null };
+  const report = defaultReportOptions();
   const files: string[] = [];
   walk(
     args,
@@ -147,14 +183,22 @@ function parseTimeout(value: string): number {
   return seconds;
 }
 
+function parseSettle(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SETTLE_SECONDS) {
+    throw new UsageError(`--settle must be a number of seconds from 0 to ${MAX_SETTLE_SECONDS}, not '${value}'`);
+  }
+  return seconds;
+}
+
 function parseAuditCommand(args: readonly string[]): AuditCommand {
   const command: AuditCommand = {
     kind: 'audit',
     url: '',
-    format: 'text',
-    minGrade: null,
+    ...defaultReportOptions(),
     harPath: null,
     timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    settleSeconds: DEFAULT_SETTLE_SECONDS,
     browser: null,
     includeSecrets: false,
   };
@@ -173,6 +217,11 @@ function parseAuditCommand(args: readonly string[]): AuditCommand {
       if (isOption(arg, '--timeout')) {
         const { value, used: took } = optionValue(args, i, '--timeout', `seconds, default ${DEFAULT_TIMEOUT_SECONDS}`);
         command.timeoutSeconds = parseTimeout(value);
+        return took;
+      }
+      if (isOption(arg, '--settle')) {
+        const { value, used: took } = optionValue(args, i, '--settle', `seconds, default ${DEFAULT_SETTLE_SECONDS}`);
+        command.settleSeconds = parseSettle(value);
         return took;
       }
       if (isOption(arg, '--browser')) {

@@ -23,6 +23,8 @@ export interface BrowserAuditOptions {
   executablePath: string;
   /** How long to wait for the page's `load` event. */
   loadTimeoutMs: number;
+  /** How long to keep watching after `load` for scripts the page adds late. */
+  settleMs: number;
 }
 
 export interface BrowserAudit {
@@ -171,6 +173,8 @@ export async function auditInBrowser(options: BrowserAuditOptions): Promise<Brow
       let navigationError: string | null = null;
       try {
         await page.goto(options.url, { waitUntil: 'load', timeout: options.loadTimeoutMs });
+        // The content script keeps recording tags added after load; give late widgets their moment.
+        if (options.settleMs > 0) await page.waitForTimeout(options.settleMs);
       } catch (error) {
         if (error instanceof playwright.errors.TimeoutError) loadTimedOut = true;
         else navigationError = firstLine(error);

@@ -10,8 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageCapture } from '../core/capture';
-import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
-import { gradeCapture } from '../core/grade';
+import { buildReport, type Report } from '../core/report';
 import { harText } from '../core/exports';
 import { findChromium } from '../../scripts/lib/chromium-path.mjs';
 import { UsageError, type AuditCommand } from './args';
@@ -83,7 +82,7 @@ async function writeHar(path: string, capture: PageCapture, command: AuditComman
 
 export interface AuditResult {
   capture: PageCapture;
-  grade: ObservatoryGrade;
+  report: Report;
 }
 
 /** Runs the audit; the caller prints the grade and turns it into an exit status. */
@@ -97,11 +96,11 @@ export async function audit(command: AuditCommand, io: CliIo, environment: Audit
     extensionDir: environment.extensionDir,
     executablePath: browser.path,
     loadTimeoutMs: command.timeoutSeconds * 1000,
+    settleMs: command.settleSeconds * 1000,
   });
   const capture = result.capture;
   if (capture === null || capture.document === null) throw unreachable(command.url, result, command.timeoutSeconds);
 
   if (command.harPath !== null) await writeHar(command.harPath, capture, command, environment, io);
-  const graded = gradeCapture(capture);
-  return { capture, grade: { ...graded, notes: [...auditNotes(result, command.timeoutSeconds), ...graded.notes] } };
+  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds) }) };
 }

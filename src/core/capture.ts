@@ -165,6 +165,13 @@ export interface RuntimeLibraryHit {
   firstSeenMs: number;
 }
 
+/** A library version found in the body of a script the HAR recorded. */
+export interface ContentLibraryHit {
+  url: string;
+  component: string;
+  version: string;
+}
+
 /** What the main-world probes found on this document, merged over every run. */
 export interface RuntimeLibraries {
   /** How many probe runs were merged. */
@@ -243,6 +250,11 @@ export interface PageCapture {
   error: string | null;
   /** Library versions read from the page's globals; absent until the first probe ran. */
   runtimeLibraries?: RuntimeLibraries;
+  /**
+   * Libraries named inside script bodies (retire.js's file-content extractors). Only a HAR
+   * import fills it: the extension never reads script bodies.
+   */
+  contentLibraries?: ContentLibraryHit[];
   /** The last on-demand check of `integrity` hashes against the files; absent until asked. */
   sriVerification?: SriVerification;
   /** The document's TLS connection and certificate, where the browser shares them (Firefox). */

@@ -30,6 +30,13 @@ function isPrivateIpv6(host: string): boolean {
   if (address === '::1' || address === '::') return true;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (mapped !== null) return isPrivateIpv4(mapped[1] ?? '');
+  // The URL parser writes an IPv4-mapped address in hex: [::ffff:127.0.0.1] → [::ffff:7f00:1].
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (mappedHex !== null) {
+    const high = Number.parseInt(mappedHex[1] ?? '0', 16);
+    const low = Number.parseInt(mappedHex[2] ?? '0', 16);
+    return isPrivateIpv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
   // fc00::/7 (unique local) and fe80::/10 (link-local).
   return /^f[cd][0-9a-f]{0,2}:/.test(address) || /^fe[89ab][0-9a-f]?:/.test(address);
 }

@@ -1,19 +1,19 @@
 /**
  * The files behind the popup's export buttons, as pure data: the popup only turns the
  * result into a download. JSON is the documented report (docs/report-schema.md), Markdown
- * the checklist for an issue, HAR the capture for DevTools or `tabgrade grade`.
+ * the checklist for an issue, SARIF for a code-scanning dashboard, HAR the capture for
+ * DevTools or `tabgrade grade`. The report files are the same Report the popup shows.
  *
  * Cookie values and credentials stay out of every file unless the user asks for them
  * (`includeSecrets`): a report is pasted into tickets and chats.
  */
 import type { PageCapture } from './capture';
-import type { ObservatoryGrade } from './checks/observatory/grade-types';
 import { captureToHar } from './har/write';
-import { formatJson } from './report-format/json';
-import { formatMarkdown } from './report-format/markdown';
-import { redactDeep, redactGradeSecrets, secretValuesOf } from './report-redaction';
+import type { Report } from './report';
+import { formatReport } from './report-format';
+import { redactDeep, redactReportSecrets, secretValuesOf } from './report-redaction';
 
-export const EXPORT_KINDS = ['json', 'markdown', 'har'] as const;
+export const EXPORT_KINDS = ['json', 'markdown', 'sarif', 'har'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportOptions {
@@ -35,6 +35,8 @@ const FILE_TYPES: Readonly<Record<ExportKind, { extension: string; mimeType: str
   json: { extension: 'json', mimeType: 'application/json' },
   // RFC 7763.
   markdown: { extension: 'md', mimeType: 'text/markdown' },
+  // The media type OASIS registered for SARIF; code-scanning uploads look for `.sarif`.
+  sarif: { extension: 'sarif', mimeType: 'application/sarif+json' },
   // HAR has no registered media type; it is JSON, and DevTools opens it by extension.
   har: { extension: 'har', mimeType: 'application/json' },
 };
@@ -86,17 +88,17 @@ export function harText(capture: PageCapture, options: Pick<ExportOptions, 'incl
   return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
-function exportText(kind: ExportKind, capture: PageCapture, grade: ObservatoryGrade, options: ExportOptions): string {
+function exportText(kind: ExportKind, capture: PageCapture, report: Report, options: ExportOptions): string {
   if (kind === 'har') return harText(capture, options);
-  const shown = options.includeSecrets ? grade : redactGradeSecrets(grade, capture);
-  return kind === 'json' ? formatJson(shown) : formatMarkdown(shown);
+  const shown = options.includeSecrets ? report : redactReportSecrets(report, capture);
+  return formatReport(shown, kind, options.tabgradeVersion === undefined ? {} : { toolVersion: options.tabgradeVersion });
 }
 
-/** One export of `capture` and its `grade`, ready to download. */
-export function exportFile(kind: ExportKind, capture: PageCapture, grade: ObservatoryGrade, options: ExportOptions): ExportedFile {
+/** One export of `capture` and its `report`, ready to download. */
+export function exportFile(kind: ExportKind, capture: PageCapture, report: Report, options: ExportOptions): ExportedFile {
   return {
-    filename: exportFilename(kind, grade.url || capture.url, options.now ?? new Date()),
+    filename: exportFilename(kind, report.url || capture.url, options.now ?? new Date()),
     mimeType: FILE_TYPES[kind].mimeType,
-    text: exportText(kind, capture, grade, options),
+    text: exportText(kind, capture, report, options),
   };
 }

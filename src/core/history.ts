@@ -4,6 +4,7 @@
  * stores the entries (locally, never for private windows).
  */
 import type { ObservatoryGrade } from './checks/observatory/grade-types';
+import type { Report } from './report';
 
 export const HISTORY_LIMITS = {
   /** Entries kept per origin (oldest dropped first). */
@@ -20,10 +21,24 @@ export interface HistoryEntry {
   url: string;
   /** The navigation it came from: a later, better-informed grade of the same page replaces it. */
   navigationId: string;
+  /** The Observatory-compatible grade. */
   grade: string;
   score: number;
+  /**
+   * The Tabgrade grade (the Observatory-compatible one capped by Tabgrade's findings).
+   * Absent in entries recorded before Tabgrade had its own grade.
+   */
+  tabgrade?: string;
+  /** The cap rules that applied (`verdict/cap-table.ts` ids), for saying what changed. */
+  caps?: string[];
   /** Observatory test name → result id. */
   results: Record<string, string>;
+}
+
+/** A grade that changed between two audits. */
+export interface GradeChange {
+  from: string;
+  to: string;
 }
 
 export interface ResultChange {
@@ -42,6 +57,10 @@ export interface HistoryComparison {
   previous: HistoryEntry | null;
   /** Changes from `previous` to the current audit. */
   changes: ResultChange[];
+  /** Which of the two grades changed since `previous` (null for one that did not). */
+  gradeChanges: { tabgrade: GradeChange | null; observatory: GradeChange | null };
+  /** Cap rules that appeared or went away since `previous`. */
+  capChanges: { added: string[]; removed: string[] };
 }
 
 /** The history entry for a graded capture; null when the grade is not a real one. */
@@ -53,8 +72,21 @@ export function entryFromGrade(grade: ObservatoryGrade, navigationId: string, at
   return { at, lastSeen: at, url: grade.url, navigationId, grade: grade.grade, score: grade.score, results };
 }
 
+/** The history entry for a report: both grades, the caps and the Observatory results. */
+export function entryFromReport(report: Report, navigationId: string, at: number): HistoryEntry | null {
+  const entry = entryFromGrade(report.observatory, navigationId, at);
+  if (entry === null || report.verdict.grade === null) return entry;
+  return { ...entry, tabgrade: report.verdict.grade, caps: [...new Set(report.verdict.caps.map((cap) => cap.rule))].sort() };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+
 function sameOutcome(a: HistoryEntry, b: HistoryEntry): boolean {
-  if (a.grade !== b.grade || a.score !== b.score) return false;
+  if (a.grade !== b.grade || a.score !== b.score || a.tabgrade !== b.tabgrade || !sameList(a.caps, b.caps)) return false;
   const names = new Set([...Object.keys(a.results), ...Object.keys(b.results)]);
   for (const name of names) if (a.results[name] !== b.results[name]) return false;
   return true;
@@ -93,7 +125,20 @@ export function compareHistory(
   if (first === undefined) return null;
   const previous = earlier.at(-1) ?? null;
   const changes: ResultChange[] = [];
+  const gradeChanges: HistoryComparison['gradeChanges'] = { tabgrade: null, observatory: null };
+  const capChanges: HistoryComparison['capChanges'] = { added: [], removed: [] };
   if (previous !== null) {
+    if (previous.grade !== current.grade) gradeChanges.observatory = { from: previous.grade, to: current.grade };
+    // An entry from before the Tabgrade grade existed had no caps: its letter was the Observatory's.
+    const before = previous.tabgrade ?? previous.grade;
+    const now = current.tabgrade ?? current.grade;
+    if (before !== now) gradeChanges.tabgrade = { from: before, to: now };
+    if (previous.caps !== undefined || current.caps !== undefined) {
+      const had = new Set(previous.caps ?? []);
+      const has = new Set(current.caps ?? []);
+      capChanges.added = [...has].filter((rule) => !had.has(rule));
+      capChanges.removed = [...had].filter((rule) => !has.has(rule));
+    }
     for (const [test, to] of Object.entries(current.results)) {
       const from = previous.results[test] ?? null;
       if (from === to) continue;
@@ -102,7 +147,7 @@ export function compareHistory(
     }
     changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   }
-  return { first, previous, changes };
+  return { first, previous, changes, gradeChanges, capChanges };
 }
 
 /** Keeps at most `limit` origins, dropping those audited least recently. */

@@ -11,6 +11,7 @@
  */
 import type { HttpHeader, PageCapture, ProbeResult } from './capture';
 import type { GradedTest, ObservatoryGrade } from './checks/observatory/grade-types';
+import type { Report } from './report';
 import { REDACTED } from './har/redact';
 
 /**
@@ -112,5 +113,28 @@ export function redactGradeSecrets(grade: ObservatoryGrade, capture: PageCapture
     url: redactText(grade.url, secrets),
     tests,
     notes: grade.notes.map((note) => redactText(note, secrets)),
+  };
+}
+
+/**
+ * `report` with every cookie value and credential that `capture` holds replaced by
+ * `REDACTED`, in every part that quotes the page: the grade, the findings, the caps that
+ * name them, the libraries and resources (URLs), the detected stack's evidence, the notes.
+ */
+export function redactReportSecrets(report: Report, capture: PageCapture): Report {
+  const secrets = secretValuesOf(capture);
+  if (secrets.length === 0) return report;
+  const deep = <T>(value: T): T => redactDeep(value, secrets) as T;
+  return {
+    ...report,
+    url: redactText(report.url, secrets),
+    observatory: redactGradeSecrets(report.observatory, capture),
+    verdict: { ...report.verdict, summary: redactText(report.verdict.summary, secrets), caps: deep(report.verdict.caps) },
+    projection: report.projection === null ? null : { ...report.projection, note: redactText(report.projection.note, secrets) },
+    findings: deep(report.findings),
+    libraries: deep(report.libraries),
+    resources: deep(report.resources),
+    stack: { ...report.stack, detection: deep(report.stack.detection) },
+    notes: report.notes.map((note) => redactText(note, secrets)),
   };
 }

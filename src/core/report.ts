@@ -48,7 +48,7 @@ export interface Report {
   resources: SriRow[];
   /** What runs the site, and the stacks whose fixes the report offers (best first). */
   stack: { detection: StackDetection; stacks: Stack[]; chosen: Stack | null };
-  /** Caveats about the capture and the grade; never page-controlled text. */
+  /** Caveats about the capture and the grade (the projection's and the caps' words are in their own fields). */
   notes: string[];
 }
 
@@ -68,11 +68,6 @@ export interface ReportOptions {
 
 function observatorySriPassed(grade: ObservatoryGrade): boolean {
   return grade.tests['subresource-integrity']?.pass === true;
-}
-
-function graded(grade: ObservatoryGrade): boolean {
-  const status = grade.status ?? 'graded';
-  return status === 'graded' || status === 'partial';
 }
 
 /** Builds the report of `capture`. Pure: the same capture and options give the same report. */
@@ -95,11 +90,9 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
   const detection = detectStack(capture);
   const chosen = options.stack ?? null;
   const stacks = chosen === null ? detection.stacks : [chosen, ...detection.stacks.filter((stack) => stack !== chosen)];
+  // The projection's note and the caps' reasons have their own fields: every view shows
+  // them once, beside the grade.
   const notes = [...(options.extraNotes ?? []), ...observatory.notes];
-  if (projection !== null) notes.push(projection.note);
-  if (graded(observatory) && verdict.caps.length > 0) {
-    notes.push('The Tabgrade grade is the Observatory-compatible grade capped by what Tabgrade found beyond the Observatory’s tests; every cap says what lifts it.');
-  }
   return {
     url: observatory.url || capture.url,
     generatedAt: now,
@@ -113,4 +106,15 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     stack: { detection, stacks, chosen },
     notes,
   };
+}
+
+/**
+ * The same report with the fixes of `stack` first (the user's choice in the popup), for
+ * exports: the verdict and the findings do not depend on it.
+ */
+export function withChosenStack(report: Report, stack: Stack | null): Report {
+  if (stack === report.stack.chosen) return report;
+  const detected = report.stack.detection.stacks;
+  const stacks = stack === null ? detected : [stack, ...detected.filter((other) => other !== stack)];
+  return { ...report, stack: { ...report.stack, chosen: stack, stacks } };
 }

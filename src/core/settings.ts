@@ -12,14 +12,26 @@ export interface Settings {
    * CORS probe, policy files), without credentials.
    */
   probes: boolean;
+  /**
+   * Which letter the badge shows: the Tabgrade grade (the Observatory-compatible grade
+   * capped by Tabgrade's findings), or the Observatory-compatible grade alone.
+   */
+  badgeGrade: BadgeGrade;
 }
 
-export const DEFAULT_SETTINGS: Settings = { badge: true, history: true, probes: true };
+export const BADGE_GRADES = ['tabgrade', 'observatory'] as const;
+export type BadgeGrade = (typeof BADGE_GRADES)[number];
+
+export const DEFAULT_SETTINGS: Settings = { badge: true, history: true, probes: true, badgeGrade: 'tabgrade' };
+
+/** The on/off switches (every setting but `badgeGrade`). */
+export type SettingSwitch = 'badge' | 'history' | 'probes';
 
 export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(value: unknown): Settings {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const flag = (key: keyof Settings): boolean => (typeof record[key] === 'boolean' ? (record[key] as boolean) : DEFAULT_SETTINGS[key]);
-  return { badge: flag('badge'), history: flag('history'), probes: flag('probes') };
+  const flag = (key: SettingSwitch): boolean => (typeof record[key] === 'boolean' ? (record[key] as boolean) : DEFAULT_SETTINGS[key]);
+  const badgeGrade = BADGE_GRADES.find((choice) => choice === record.badgeGrade) ?? DEFAULT_SETTINGS.badgeGrade;
+  return { badge: flag('badge'), history: flag('history'), probes: flag('probes'), badgeGrade };
 }

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type BadgeGrade, type SettingSwitch, type Settings } from '../core/settings';
 import { clearLearnedSites } from '../shared/csp-learning-store';
 import { clearHistory, countHistory } from '../shared/history-store';
 import { loadSettings, saveSettings } from '../shared/settings-store';
 
-const SWITCHES: Array<{ key: keyof Settings; label: string; help: string }> = [
+const SWITCHES: Array<{ key: SettingSwitch; label: string; help: string }> = [
   { key: 'badge', label: 'Show the grade on the toolbar icon', help: 'The active tab’s grade letter, coloured by grade.' },
   {
     key: 'history',
@@ -19,6 +19,15 @@ const SWITCHES: Array<{ key: keyof Settings; label: string; help: string }> = [
   },
 ];
 
+const BADGE_CHOICES: Array<{ value: BadgeGrade; label: string; help: string }> = [
+  {
+    value: 'tabgrade',
+    label: 'The Tabgrade grade',
+    help: 'the Observatory-compatible grade, capped by what Tabgrade finds beyond it (vulnerable libraries, scripts and stylesheets without integrity …).',
+  },
+  { value: 'observatory', label: 'The Observatory-compatible grade', help: 'the MDN HTTP Observatory’s rules alone, as its site would grade the page.' },
+];
+
 function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [history, setHistory] = useState<{ origins: number; entries: number } | null>(null);
@@ -29,11 +38,12 @@ function Options() {
     void countHistory().then(setHistory);
   }, []);
 
-  const toggle = (key: keyof Settings) => {
-    const next = { ...settings, [key]: !settings[key] };
+  const save = (next: Settings) => {
     setSettings(next);
     void saveSettings(next).then(() => setStatus('Saved.'));
   };
+  const toggle = (key: SettingSwitch) => save({ ...settings, [key]: !settings[key] });
+  const chooseBadgeGrade = (badgeGrade: BadgeGrade) => save({ ...settings, badgeGrade });
 
   const clear = () => {
     void Promise.all([clearHistory(), clearLearnedSites()]).then(async () => {
@@ -55,6 +65,23 @@ function Options() {
             <p class="muted">{item.help}</p>
           </div>
         ))}
+        <fieldset class="switch" disabled={!settings.badge}>
+          <legend>Which grade the toolbar icon shows</legend>
+          {BADGE_CHOICES.map((choice) => (
+            <label key={choice.value} class="choice">
+              <input
+                type="radio"
+                name="badge-grade"
+                value={choice.value}
+                checked={settings.badgeGrade === choice.value}
+                onChange={() => chooseBadgeGrade(choice.value)}
+                data-testid={`setting-badge-grade-${choice.value}`}
+              />{' '}
+              {choice.label}
+              <span class="muted"> — {choice.help}</span>
+            </label>
+          ))}
+        </fieldset>
       </section>
       <section class="panel">
         <h2>History</h2>

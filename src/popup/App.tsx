@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { TabStateMessage } from '../shared/messages';
 import { connectToTab, resolveTabId, type TabConnection } from './connection';
 import type { PageCapture } from '../core/capture';
-import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
+import type { Report } from '../core/report';
 import { CaptureSummary } from './components/CaptureSummary';
 import { GradeCard } from './components/GradeCard';
 import { Notice } from './components/Notice';
@@ -107,8 +107,8 @@ function TabView({ state }: { state: TabStateMessage }) {
   return (
     <div class="capture">
       <CaptureSummary capture={capture} enriching={state.enriching} />
-      {capture.document !== null && state.grade !== null && <GradeCard grade={state.grade} />}
-      <LazyDetails capture={capture} grade={state.grade} />
+      {capture.document !== null && state.report !== null && <GradeCard report={state.report} />}
+      {state.report !== null && <LazyDetails capture={capture} report={state.report} />}
     </div>
   );
 }
@@ -117,7 +117,7 @@ function TabView({ state }: { state: TabStateMessage }) {
  * The details carry most of the popup's code (the findings engine, fix snippets, library
  * data). They load once the grade card is on screen, so that parsing them never delays it.
  */
-type DetailsComponent = (props: { capture: PageCapture; grade: ObservatoryGrade | null }) => preact.JSX.Element;
+type DetailsComponent = (props: { capture: PageCapture; report: Report }) => preact.JSX.Element;
 let detailsModule: Promise<DetailsComponent> | null = null;
 function loadDetails(): Promise<DetailsComponent> {
   detailsModule ??= new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0))).then(() =>
@@ -126,7 +126,7 @@ function loadDetails(): Promise<DetailsComponent> {
   return detailsModule;
 }
 
-function LazyDetails(props: { capture: PageCapture; grade: ObservatoryGrade | null }) {
+function LazyDetails(props: { capture: PageCapture; report: Report }) {
   const [Details, setDetails] = useState<DetailsComponent | null>(null);
   useEffect(() => {
     let cancelled = false;

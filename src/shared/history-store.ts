@@ -12,7 +12,9 @@ function isEntry(value: unknown): value is HistoryEntry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   return typeof entry.at === 'number' && typeof entry.lastSeen === 'number' && typeof entry.grade === 'string'
-    && typeof entry.score === 'number' && typeof entry.url === 'string' && typeof entry.navigationId === 'string' && typeof entry.results === 'object' && entry.results !== null;
+    && typeof entry.score === 'number' && typeof entry.url === 'string' && typeof entry.navigationId === 'string' && typeof entry.results === 'object' && entry.results !== null
+    && (entry.tabgrade === undefined || typeof entry.tabgrade === 'string')
+    && (entry.caps === undefined || (Array.isArray(entry.caps) && entry.caps.every((rule) => typeof rule === 'string')));
 }
 
 export async function readHistory(origin: string): Promise<HistoryEntry[]> {

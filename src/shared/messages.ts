@@ -5,7 +5,7 @@
  */
 import type { DomSnapshot, PageCapture } from '../core/capture';
 import type { Auditability } from '../core/auditability';
-import type { ObservatoryGrade } from '../core/checks/observatory/grade-types';
+import type { Report } from '../core/report';
 
 /** Content script → worker: what the page's DOM holds now. */
 export interface DomSnapshotMessage {
@@ -44,10 +44,11 @@ export interface TabStateMessage {
   auditability: Auditability;
   capture: PageCapture | null;
   /**
-   * The capture's Observatory grade, computed by the worker so that the popup can show it
-   * the moment it opens, before it has loaded the code for the details. Null without a capture.
+   * The capture's report (the Tabgrade grade, the Observatory-compatible grade, findings,
+   * libraries …), built by core in the worker so that the popup shows the grade the moment
+   * it opens and every view renders the same verdict. Null without a capture.
    */
-  grade: ObservatoryGrade | null;
+  report: Report | null;
   /** True while the worker is fetching extra data (served HTML, probes) for this tab. */
   enriching: boolean;
 }

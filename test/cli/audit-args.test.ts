@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMEOUT_SECONDS, parseArgs, UsageError } from '../../src/cli/args';
+import { DEFAULT_SETTLE_SECONDS, DEFAULT_TIMEOUT_SECONDS, parseArgs, UsageError } from '../../src/cli/args';
 
 function usageErrorOf(args: string[]): string {
   try {
@@ -18,8 +18,12 @@ describe('tabgrade audit arguments', () => {
       url: 'http://localhost:8000/',
       format: 'text',
       minGrade: null,
+      minObservatoryGrade: null,
+      failOn: null,
+      summary: false,
       harPath: null,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      settleSeconds: DEFAULT_SETTLE_SECONDS,
       browser: null,
       includeSecrets: false,
     });
@@ -27,14 +31,18 @@ describe('tabgrade audit arguments', () => {
 
   it('reads every option, before or after the URL, in both spellings', () => {
     expect(
-      parseArgs(['audit', '--format=json', 'https://staging.example/a?b=1', '--min-grade', 'b+', '--har', 'out.har', '--timeout=2.5', '--browser', '/opt/chrome', '--include-secrets']),
+      parseArgs(['audit', '--format=json', 'https://staging.example/a?b=1', '--min-grade', 'b+', '--har', 'out.har', '--timeout=2.5', '--settle', '0', '--browser', '/opt/chrome', '--include-secrets']),
     ).toEqual({
       kind: 'audit',
       url: 'https://staging.example/a?b=1',
       format: 'json',
       minGrade: 'B+',
+      minObservatoryGrade: null,
+      failOn: null,
+      summary: false,
       harPath: 'out.har',
       timeoutSeconds: 2.5,
+      settleSeconds: 0,
       browser: '/opt/chrome',
       includeSecrets: true,
     });
@@ -49,12 +57,29 @@ describe('tabgrade audit arguments', () => {
     [['audit', 'http://a.example/', '--timeout', '0'], "--timeout must be a number of seconds above 0 and at most 600, not '0'"],
     [['audit', 'http://a.example/', '--timeout=soon'], "--timeout must be a number of seconds above 0 and at most 600, not 'soon'"],
     [['audit', 'http://a.example/', '--timeout'], '--timeout needs a value (seconds, default 30)'],
+    [['audit', 'http://a.example/', '--settle=-1'], "--settle must be a number of seconds from 0 to 60, not '-1'"],
+    [['audit', 'http://a.example/', '--settle=later'], "--settle must be a number of seconds from 0 to 60, not 'later'"],
     [['audit', 'http://a.example/', '--har'], '--har needs a value (a file to write, e.g. page.har)'],
-    [['audit', 'http://a.example/', '--format', 'xml'], "unknown format 'xml' (use json, markdown, text)"],
+    [['audit', 'http://a.example/', '--format', 'xml'], "unknown format 'xml' (use text, json, markdown, sarif)"],
+    [['audit', 'http://a.example/', '--fail-on', 'critical'], "unknown severity 'critical' for --fail-on (use high, medium, low)"],
+    [['audit', 'http://a.example/', '--min-observatory-grade', 'E'], "unknown grade 'E' for --min-observatory-grade (use one of A+ A A- B+ B B- C+ C C- D+ D D- F)"],
     [['audit', 'http://a.example/', '--verbose'], "unknown option '--verbose' for audit (see tabgrade --help)"],
     [['grade', 'a.har', '--har', 'b.har'], "unknown option '--har' for grade (see tabgrade --help)"],
   ])('%j → %s', (args, message) => {
     expect(usageErrorOf(args)).toBe(message);
+  });
+
+  it('reads the CI gates and --summary for both commands', () => {
+    expect(parseArgs(['grade', 'page.har', '--min-observatory-grade', 'c', '--fail-on=Medium', '--summary', '--format', 'sarif'])).toEqual({
+      kind: 'grade',
+      file: 'page.har',
+      format: 'sarif',
+      minGrade: null,
+      minObservatoryGrade: 'C',
+      failOn: 'medium',
+      summary: true,
+    });
+    expect(parseArgs(['audit', 'http://a.example/', '--fail-on', 'high', '--min-grade', 'B'])).toMatchObject({ minGrade: 'B', failOn: 'high', minObservatoryGrade: null });
   });
 
   it('shows help instead of auditing', () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportSchemaErrors } from '../helpers/report-schema';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = `${ROOT}bin/tabgrade.js`;
@@ -50,7 +51,10 @@ describe('tabgrade --help and --version', () => {
   it('prints usage and exits 0', async () => {
     const run = await tabgrade(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: tabgrade grade <file\.har> \[--format text\|json\|markdown\] \[--min-grade GRADE\]\n/);
+    expect(run.stdout).toMatch(/^Usage: tabgrade grade <file\.har> \[options\]\n/);
+    // Every option and all four exit codes are documented.
+    for (const option of ['--format', 'sarif', '--summary', '--min-grade', '--min-observatory-grade', '--fail-on', '--har', '--timeout', '--browser', '--include-secrets']) expect(run.stdout).toContain(option);
+    expect(run.stdout).toMatch(/Exit status:\n {2}0 .*\n {2}1 .*\n(?: .*\n)*? {2}2 .*\n(?: .*\n)*? {2}3 /);
     expect(run.stderr).toBe('');
     expect((await tabgrade(['grade', 'x.har', '-h'])).stdout).toBe(run.stdout);
   });
@@ -68,31 +72,37 @@ describe('tabgrade grade', () => {
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Tabgrade report for https://www.example.com/');
-    expect(lines[1]).toMatch(/^Grade A\+ {3}score \d+\/100 {3}10\/10 tests passed/);
+    expect(lines[1]).toBe('Tabgrade grade A+');
+    expect(lines[2]).toMatch(/^Observatory-compatible: A\+ · \d+\/100 · 10\/10 tests passed/);
   });
 
   it('writes the JSON report with the Observatory field names', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}redirect-chain-to-https.har`, '--format', 'json']);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { url: string; grade: string; score: number; tests: Record<string, { result: string; pass: boolean; scoreModifier: number }> };
+    const report = JSON.parse(run.stdout) as { schemaVersion: number; url: string; grade: string; observatory: { grade: string; tests: Record<string, { result: string; pass: boolean; scoreModifier: number }> } };
+    expect(report.schemaVersion).toBe(2);
     expect(report.url).toBe('https://www.example.com/');
     expect(report.grade).toBe('A+');
-    expect(Object.keys(report.tests)).toHaveLength(10);
-    expect(report.tests.redirection).toMatchObject({ result: 'redirection-to-https', pass: true, scoreModifier: 0 });
-    expect(report.tests['subresource-integrity']?.pass).toBe(true);
+    expect(report.observatory.grade).toBe('A+');
+    const tests = report.observatory.tests;
+    expect(Object.keys(tests)).toHaveLength(10);
+    expect(tests.redirection).toMatchObject({ result: 'redirection-to-https', pass: true, scoreModifier: 0 });
+    expect(tests['subresource-integrity']?.pass).toBe(true);
+    expect(reportSchemaErrors(report)).toEqual([]);
   });
 
   it('sees both cookies of a Firefox newline-joined Set-Cookie', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--format=json']);
-    const report = JSON.parse(run.stdout) as { tests: { cookies: { result: string; data: { cookies: Array<{ name: string }> } } } };
-    expect(report.tests.cookies.result).toBe('cookies-session-without-secure-flag');
-    expect(report.tests.cookies.data.cookies.map((cookie) => cookie.name)).toEqual(['sessionid', 'csrftoken']);
+    const report = JSON.parse(run.stdout) as { observatory: { tests: { cookies: { result: string; data: { cookies: Array<{ name: string }> } } } } };
+    const { tests } = report.observatory;
+    expect(tests.cookies.result).toBe('cookies-session-without-secure-flag');
+    expect(tests.cookies.data.cookies.map((cookie) => cookie.name)).toEqual(['sessionid', 'csrftoken']);
   });
 
   it('writes a Markdown checklist', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--format', 'markdown']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^## Tabgrade: F \(score 0\/100\)\n/);
+    expect(run.stdout).toMatch(/^## Tabgrade: F · Observatory-compatible F \(0\/100\)\n/);
     expect(run.stdout).toContain('\n- [ ] **Cookies** (');
     expect(run.stdout).toContain('\n- [x] ');
     expect(run.stdout).toContain('Page: `https://shop.example/`');
@@ -100,17 +110,17 @@ describe('tabgrade grade', () => {
 
   it('reads a Playwright HAR with a base64 body', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}playwright-base64-body.har`, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { url: string; tests: Record<string, { result: string }> };
+    const report = JSON.parse(run.stdout) as { url: string; observatory: { tests: Record<string, { result: string }> } };
     expect(run.code).toBe(0);
     expect(report.url).toBe('https://cafe.example/menu?lang=fr#top');
-    expect(report.tests['x-frame-options']?.result).toBe('x-frame-options-sameorigin-or-deny');
+    expect(report.observatory.tests['x-frame-options']?.result).toBe('x-frame-options-sameorigin-or-deny');
   });
 
   it('uses probes recorded in the HAR', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}observatory-probes.har`, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { tests: Record<string, { result: string; notes: string[] }> };
-    expect(report.tests.redirection?.result).toBe('redirection-to-https');
-    expect(report.tests.redirection?.notes.join(' ')).not.toContain('not checked');
+    const report = JSON.parse(run.stdout) as { observatory: { tests: Record<string, { result: string; notes: string[] }> } };
+    expect(report.observatory.tests.redirection?.result).toBe('redirection-to-https');
+    expect(report.observatory.tests.redirection?.notes.join(' ')).not.toContain('not checked');
   });
 
   it('reads standard input for "-"', async () => {
@@ -132,7 +142,7 @@ describe('tabgrade grade --min-grade', () => {
   it('exits 1 when the grade is below the minimum, still printing the report', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--min-grade', 'B']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('tabgrade: grade F is below the minimum B\n');
+    expect(run.stderr).toBe('tabgrade: Tabgrade grade F is below the minimum B\n');
     expect(run.stdout).toContain('Tabgrade report for https://shop.example/');
   });
 
@@ -144,7 +154,35 @@ describe('tabgrade grade --min-grade', () => {
   it('exits 1 when there is no grade at all', async () => {
     const run = await tabgrade(['grade', `${FIXTURES}failed-document.har`, '--min-grade', 'F']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('tabgrade: no grade for https://unreachable.example/, so --min-grade F is not met\n');
+    expect(run.stderr).toBe('tabgrade: no grade, so --min-grade F is not met\n');
+  });
+});
+
+describe('tabgrade grade gates and formats', () => {
+  it('--fail-on fails on findings of that severity or higher, naming them', async () => {
+    const run = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--fail-on', 'high', '--summary']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tabgrade: \d+ findings? of severity high or higher: .*cookie-session-without-secure/);
+  });
+
+  it('--min-observatory-grade gates the Observatory-compatible letter, not the Tabgrade one', async () => {
+    const run = await tabgrade(['grade', `${FIXTURES}redirect-chain-to-https.har`, '--min-observatory-grade', 'A+', '--fail-on', 'high']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('writes SARIF 2.1.0 and the text findings the summary form leaves out', async () => {
+    const sarif = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--format', 'sarif']);
+    expect(sarif.code).toBe(0);
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: Array<{ tool: { driver: { name: string; version: string } }; results: Array<{ ruleId: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'Tabgrade', version });
+    expect(log.runs[0]?.results.map((result) => result.ruleId)).toContain('observatory/cookies-session-without-secure-flag');
+    const full = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`]);
+    const short = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--summary']);
+    expect(full.stdout).toContain('Findings beyond the Observatory tests');
+    expect(short.stdout).not.toContain('Findings beyond the Observatory tests');
+    expect(short.stdout.split('\n').slice(0, 3)).toEqual(full.stdout.split('\n').slice(0, 3));
   });
 });
 
@@ -169,8 +207,9 @@ describe('tabgrade errors', () => {
       [['--verbose'], "unknown option '--verbose' (see tabgrade --help)"],
       [['grade'], 'missing HAR file: tabgrade grade <file.har>'],
       [['grade', 'a.har', 'b.har'], "unexpected argument 'b.har': grade takes one HAR file"],
-      [['grade', 'a.har', '--format', 'xml'], "unknown format 'xml' (use json, markdown, text)"],
-      [['grade', 'a.har', '--format'], '--format needs a value (json, markdown, text)'],
+      [['grade', 'a.har', '--format', 'xml'], "unknown format 'xml' (use text, json, markdown, sarif)"],
+      [['grade', 'a.har', '--format'], '--format needs a value (text, json, markdown, sarif)'],
+      [['grade', 'a.har', '--fail-on', 'info'], "unknown severity 'info' for --fail-on (use high, medium, low)"],
       [['grade', 'a.har', '--min-grade', 'E'], "unknown grade 'E' for --min-grade (use one of A+ A A- B+ B B- C+ C C- D+ D D- F)"],
       [['grade', 'a.har', '--quiet'], "unknown option '--quiet' for grade (see tabgrade --help)"],
     ];

@@ -8,6 +8,7 @@ import type { HttpHeader, PageCapture } from '../../src/core/capture';
 import type { ObservatoryGrade } from '../../src/core/checks/observatory/grade-types';
 import { EXPORT_KINDS, exportFile, exportFilename } from '../../src/core/exports';
 import { gradeCapture } from '../../src/core/grade';
+import { buildReport, type Report } from '../../src/core/report';
 import { importHar, REDACTED } from '../../src/core/har';
 import { captureFrom } from '../helpers/fixtures';
 import { reportSchemaErrors } from '../helpers/report-schema';
@@ -55,6 +56,14 @@ function gradeQuotingSecrets(capture: PageCapture): ObservatoryGrade {
   };
 }
 
+/** The export takes the Report the popup shows; built here from the capture and (optionally) a grade. */
+function reportOf(capture: PageCapture, grade?: ObservatoryGrade): Report {
+  return buildReport(capture, { now: NOW.getTime(), ...(grade === undefined ? {} : { observatory: grade }) });
+}
+
+/** The kinds that quote the page's headers (SARIF quotes findings only, never test data). */
+const QUOTING_KINDS = EXPORT_KINDS.filter((kind) => kind !== 'sarif');
+
 describe('exportFilename', () => {
   it.each([
     ['https://shop.example/cart', 'json', 'tabgrade-shop.example-2026-11-24.json'],
@@ -74,18 +83,19 @@ describe('exportFilename', () => {
 
 describe('exportFile', () => {
   const capture = loginCapture();
-  const grade = gradeQuotingSecrets(capture);
+  const grade = reportOf(capture, gradeQuotingSecrets(capture));
 
   it('names each file for the page and the day, with its media type', () => {
     const files = EXPORT_KINDS.map((kind) => exportFile(kind, capture, grade, { includeSecrets: false, now: NOW }));
     expect(files.map(({ filename, mimeType }) => [filename, mimeType])).toEqual([
       ['tabgrade-shop.example-8080-2026-11-24.json', 'application/json'],
       ['tabgrade-shop.example-8080-2026-11-24.md', 'text/markdown'],
+      ['tabgrade-shop.example-8080-2026-11-24.sarif', 'application/sarif+json'],
       ['tabgrade-shop.example-8080-2026-11-24.har', 'application/json'],
     ]);
   });
 
-  it.each(EXPORT_KINDS)('leaves cookie values and credentials out of the %s export by default', (kind) => {
+  it.each(QUOTING_KINDS)('leaves cookie values and credentials out of the %s export by default', (kind) => {
     const { text } = exportFile(kind, capture, grade, { includeSecrets: false, now: NOW });
     for (const secret of [SESSION, CSRF, BEARER]) expect(text).not.toContain(secret);
     expect(text).toContain(REDACTED);
@@ -94,7 +104,14 @@ describe('exportFile', () => {
     expect(text).toContain('csrftoken');
   });
 
-  it.each(EXPORT_KINDS)('keeps them in the %s export when asked', (kind) => {
+  it('redacts SARIF too: the session id in the page URL becomes REDACTED in every location', () => {
+    const { text } = exportFile('sarif', capture, grade, { includeSecrets: false, now: NOW });
+    for (const secret of [SESSION, CSRF, BEARER]) expect(text).not.toContain(secret);
+    expect(text).toContain(`;jsessionid=${REDACTED}`);
+    expect(JSON.parse(text)).toMatchObject({ version: '2.1.0' });
+  });
+
+  it.each(QUOTING_KINDS)('keeps them in the %s export when asked', (kind) => {
     const { text } = exportFile(kind, capture, grade, { includeSecrets: true, now: NOW });
     // The HAR holds the headers; the reports hold what the tests quoted.
     for (const secret of [SESSION, CSRF, BEARER]) expect(text).toContain(secret);
@@ -102,7 +119,7 @@ describe('exportFile', () => {
 
   it('writes the JSON report the schema describes', () => {
     for (const includeSecrets of [false, true]) {
-      const { text } = exportFile('json', capture, gradeCapture(capture), { includeSecrets, now: NOW });
+      const { text } = exportFile('json', capture, reportOf(capture), { includeSecrets, now: NOW });
       expect(reportSchemaErrors(JSON.parse(text))).toEqual([]);
     }
   });
@@ -110,7 +127,7 @@ describe('exportFile', () => {
   it('writes a HAR that grades the same when read back, redacted or not', () => {
     const original = gradeCapture(capture);
     for (const includeSecrets of [false, true]) {
-      const { text } = exportFile('har', capture, original, { includeSecrets, tabgradeVersion: '9.9.9', now: NOW });
+      const { text } = exportFile('har', capture, reportOf(capture, original), { includeSecrets, tabgradeVersion: '9.9.9', now: NOW });
       const har = JSON.parse(text) as { log: { creator: { version: string } } };
       expect(har.log.creator.version).toBe('9.9.9');
       const regraded = gradeCapture(importHar(har).capture);
@@ -163,17 +180,23 @@ describe('the Markdown export with hostile page input', () => {
 
   const capture = hostileCapture();
   const grade = gradeCapture(capture);
+  const report = reportOf(capture, grade);
 
   // With secrets the page's strings reach the report whole; without, the hostile cookie's
   // value is cut out of them (it contains most of the hostile text), which must not break
   // the structure either.
   describe.each([true, false])('includeSecrets %s', (includeSecrets) => {
-    const { text } = exportFile('markdown', capture, grade, { includeSecrets, now: NOW });
+    const { text } = exportFile('markdown', capture, report, { includeSecrets, now: NOW });
     const prose = proseOf(text);
 
     it('keeps its headings and one checklist item per test', () => {
-      expect(prose.filter((line) => /^#{1,6} /.test(line))).toEqual([expect.stringMatching(/^## Tabgrade: [A-F][+-]? \(score \d+\/100\)$/), '### Checklist', '### Notes']);
-      expect(prose.filter((line) => /^- \[[ x]\] /.test(line))).toHaveLength(10);
+      const headings = prose.filter((line) => /^#{1,6} /.test(line));
+      expect(headings[0]).toMatch(/^## Tabgrade: [A-F][+-]?( \(capped\))? · Observatory-compatible [A-F][+-]? \(\d+\/100\)$/);
+      // Only Tabgrade's own headings: none came from the page.
+      const own = new Set(['### Grade caps', '### Score arithmetic', '### Observatory-compatible tests', '### Application / framework', '### Web server & headers', '### Page content', '### Connection (TLS)', '### Libraries', '### Notes']);
+      expect(headings.slice(1).filter((line) => !own.has(line))).toEqual([]);
+      // One item per test, one per finding, one per cap: no forged ones.
+      expect(prose.filter((line) => /^- \[[ x]\] /.test(line))).toHaveLength(10 + report.findings.length + report.verdict.caps.length);
     });
 
     it('lets no HTML or link out of page-controlled text', () => {
@@ -185,7 +208,8 @@ describe('the Markdown export with hostile page input', () => {
       const tags = outside.match(/(?<!\\)<\/?[a-z][^>]*>/gi) ?? [];
       expect(new Set(tags)).toEqual(new Set(['<details>', '<summary>', '</summary>', '</details>']));
       expect(outside.match(/<details>/g)?.length).toBe(outside.match(/<\/details>/g)?.length);
-      expect(outside).not.toMatch(/(?<!\\)\]\((?!https:\/\/developer\.mozilla\.org\/)/);
+      // Links only to documentation Tabgrade itself names (MDN, OWASP, the stacks' docs, advisories), never the page's.
+      for (const link of outside.match(/(?<!\\)\]\([^)]*\)/g) ?? []) expect(link).not.toContain('evil.example');
       expect(outside).not.toMatch(/(?<!\\)!\[/);
     });
 
@@ -195,12 +219,12 @@ describe('the Markdown export with hostile page input', () => {
   });
 
   it('and the JSON export of the same page still validates', () => {
-    const json = exportFile('json', capture, grade, { includeSecrets: false, now: NOW }).text;
+    const json = exportFile('json', capture, report, { includeSecrets: false, now: NOW }).text;
     expect(reportSchemaErrors(JSON.parse(json))).toEqual([]);
   });
 
   it('and its HAR still grades the same', () => {
-    const har = exportFile('har', capture, grade, { includeSecrets: true, now: NOW }).text;
+    const har = exportFile('har', capture, report, { includeSecrets: true, now: NOW }).text;
     const regraded = gradeCapture(importHar(JSON.parse(har)).capture);
     expect(Object.values(regraded.tests).map((test) => test.result)).toEqual(Object.values(grade.tests).map((test) => test.result));
   });

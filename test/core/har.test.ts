@@ -114,7 +114,14 @@ describe('importHar: Chrome DevTools HAR with a redirect chain', () => {
     expect(capture.startedAt).toBe(Date.parse('2026-11-20T10:00:00.000Z'));
     expect(capture.completedAt).toBe(capture.startedAt + 820.25);
     expect(capture.tabId).toBeNull();
-    expect(capture.dom).toBeNull();
+  });
+
+  it('lists the served HTML’s scripts as a DOM snapshot would, all inserted by the parser', () => {
+    expect(capture.dom?.tags.length).toBeGreaterThan(1);
+    expect(capture.dom?.tags.every((tag) => tag.origin === 'parser')).toBe(true);
+    expect(capture.dom?.tags[0]?.url).toBe('https://www.example.com/app.js');
+    expect(capture.dom?.tags[1]).toMatchObject({ element: 'script', crossorigin: 'anonymous' });
+    expect(capture.dom?.tags[1]?.integrity).toMatch(/^sha384-/);
   });
 
   it('does not treat a redirect from another host as the http:// probe of the audited host', () => {

@@ -59,3 +59,44 @@ describe('originsToEvict', () => {
     expect(originsToEvict(index, 3)).toEqual([]);
   });
 });
+
+describe('both grades in the history', () => {
+  const base = (navigationId: string, grade: string, tabgrade: string | undefined, caps: string[] | undefined): HistoryEntry => ({
+    at: 1,
+    lastSeen: 1,
+    url: 'https://shop.test/',
+    navigationId,
+    grade,
+    score: 80,
+    ...(tabgrade === undefined ? {} : { tabgrade }),
+    ...(caps === undefined ? {} : { caps }),
+    results: {},
+  });
+
+  it('says which grade changed: the Tabgrade grade alone when only a cap went away', () => {
+    const before = base('n1', 'B+', 'C', ['vulnerable-library-high']);
+    const after = base('n2', 'B+', 'B+', []);
+    const comparison = compareHistory([before, after], after, () => 0);
+    expect(comparison?.gradeChanges).toEqual({ tabgrade: { from: 'C', to: 'B+' }, observatory: null });
+    expect(comparison?.capChanges).toEqual({ added: [], removed: ['vulnerable-library-high'] });
+  });
+
+  it('says the Observatory-compatible grade changed when the headers did', () => {
+    const before = base('n1', 'C', 'C', []);
+    const after = base('n2', 'B+', 'B', ['vulnerable-library-medium']);
+    const comparison = compareHistory([before, after], after, () => 0);
+    expect(comparison?.gradeChanges).toEqual({ tabgrade: { from: 'C', to: 'B' }, observatory: { from: 'C', to: 'B+' } });
+    expect(comparison?.capChanges.added).toEqual(['vulnerable-library-medium']);
+  });
+
+  it('reads an entry recorded before the Tabgrade grade as uncapped', () => {
+    const before = base('n1', 'B+', undefined, undefined);
+    const after = base('n2', 'B+', 'B+', []);
+    expect(compareHistory([before, after], after, () => 0)?.gradeChanges).toEqual({ tabgrade: null, observatory: null });
+  });
+
+  it('does not collapse two audits whose Tabgrade grades differ', () => {
+    const entries = appendEntry([base('n1', 'B+', 'C', ['vulnerable-library-high'])], base('n2', 'B+', 'B+', []));
+    expect(entries.map((entry) => entry.tabgrade)).toEqual(['C', 'B+']);
+  });
+});

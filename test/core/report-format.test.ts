@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GradedTest, ObservatoryGrade } from '../../src/core/checks/observatory/grade-types';
 import type { ObservatoryTestName } from '../../src/core/checks/observatory/types';
-import { escapeMarkdownText, formatJson, formatMarkdown, formatReport, formatText, markdownCode, markdownLink, REPORT_FORMATS } from '../../src/core/report-format';
+import type { Finding } from '../../src/core/findings';
+import type { Report } from '../../src/core/report';
+import { escapeMarkdownText, formatMarkdown as formatMarkdownOfReport, formatReport, formatText as formatTextOfReport, markdownCode, markdownLink, REPORT_FORMATS } from '../../src/core/report-format';
+import { formatJson as formatJsonOfReport } from '../../src/core/report-format/json';
+import { reportFromGrade, vulnerableJqueryFinding, vulnerableJqueryRow } from '../helpers/report';
+
+/** The formats take a Report; these tests start from a hand-written grade (and, below, findings). */
+const formatJson = (grade: ObservatoryGrade): string => formatJsonOfReport(reportFromGrade(grade));
+const formatMarkdown = (grade: ObservatoryGrade): string => formatMarkdownOfReport(reportFromGrade(grade));
+const formatText = (grade: ObservatoryGrade): string => formatTextOfReport(reportFromGrade(grade));
 
 const MDN = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/';
 
@@ -112,9 +121,10 @@ function unescapedSpecials(text: string): string[] {
 
 describe('formatJson', () => {
   it('keeps the Observatory field names and values', () => {
-    const json = JSON.parse(formatJson(sampleGrade())) as Record<string, unknown>;
-    expect(json).toMatchObject({ url: 'https://shop.example/', grade: 'D+', score: 40, algorithm: '1.6.3', status: 'graded', notes: ['HSTS preload status is unknown.'] });
-    const tests = json.tests as Record<string, Record<string, unknown>>;
+    const json = JSON.parse(formatJson(sampleGrade())) as Record<string, Record<string, unknown>>;
+    expect(json).toMatchObject({ url: 'https://shop.example/', grade: 'D+', score: 40, status: 'graded', notes: ['HSTS preload status is unknown.'] });
+    expect(json.observatory).toMatchObject({ grade: 'D+', score: 40, algorithm: '1.6.3', testsPassed: 7 });
+    const tests = json.observatory?.tests as Record<string, Record<string, unknown>>;
     expect(Object.keys(tests)).toHaveLength(10);
     expect(tests['content-security-policy']).toMatchObject({ result: 'csp-not-implemented', scoreModifier: -25, pass: false, potentialGain: 35 });
     expect(tests.cookies).toMatchObject({ data: { cookies: ['sessionid'] }, notes: ['Two cookies were set.'], explanation: 'Cookies are set without the Secure flag.' });
@@ -152,7 +162,7 @@ describe('formatMarkdown', () => {
   });
 
   it('shows the grade, the page and the notes', () => {
-    expect(out.startsWith('## Tabgrade: D+ (score 40/100)\n')).toBe(true);
+    expect(out.startsWith('## Tabgrade: D+ · Observatory-compatible D+ (40/100)\n')).toBe(true);
     expect(out).toContain('Page: `https://shop.example/`');
     expect(out).toContain('### Notes\n\n- HSTS preload status is unknown.\n');
   });
@@ -175,7 +185,7 @@ describe('formatMarkdown', () => {
     const lines = hostile.split('\n');
 
     it('adds no headings, items, HTML or links of its own', () => {
-      expect(lines.filter((line) => line.startsWith('#'))).toEqual(['## Tabgrade: D+ (score 40/100)', '### Checklist', '### Notes']);
+      expect(lines.filter((line) => line.startsWith('#'))).toEqual(['## Tabgrade: D+ · Observatory-compatible D+ (40/100)', '### Score arithmetic', '### Observatory-compatible tests', '### Notes']);
       expect(lines.filter((line) => /^\s*- \[[ x]\]/.test(line))).toHaveLength(10);
       // Outside code, every `[`, `<` … that came from the page is backslash-escaped.
       // Code (the page line, result ids, the data block) is checked by the tests below.
@@ -250,7 +260,8 @@ describe('formatText', () => {
 
   it('starts with the page and the grade', () => {
     expect(lines[0]).toBe('Tabgrade report for https://shop.example/');
-    expect(lines[1]).toBe('Grade D+   score 40/100   7/10 tests passed   (MDN HTTP Observatory 1.6.3 rules)');
+    expect(lines[1]).toBe('Tabgrade grade D+');
+    expect(lines[2]).toBe('Observatory-compatible: D+ · 40/100 · 7/10 tests passed (MDN HTTP Observatory 1.6.3 rules)');
   });
 
   it('prints an aligned table, biggest potential gain first', () => {
@@ -265,6 +276,8 @@ describe('formatText', () => {
       'Strict Transport Security (HSTS)',
     ]);
     expect(rows[1]).toMatch(/^ {2}FAIL +\+35 +-25 {2}Content Security Policy \(CSP\) +csp-not-implemented$/);
+    // The score before bonuses is 40: the two +5 bonuses do not count, and the table says so.
+    expect(rows.find((line) => line.includes('referrer-policy'))).toContain('(+5 withheld)');
   });
 
   it('lists what to fix with the explanation and MDN link', () => {
@@ -288,8 +301,146 @@ describe('formatText', () => {
 
 describe('formatReport', () => {
   it('dispatches every format', () => {
-    const grade = sampleGrade();
-    for (const format of REPORT_FORMATS) expect(formatReport(grade, format).length).toBeGreaterThan(0);
-    expect(formatReport(grade, 'text')).toBe(formatText(grade));
+    const report = reportFromGrade(sampleGrade());
+    for (const format of REPORT_FORMATS) expect(formatReport(report, format).length).toBeGreaterThan(0);
+    expect(formatReport(report, 'text')).toBe(formatTextOfReport(report));
+    expect(formatReport(report, 'markdown', { summary: true })).toBe(formatMarkdownOfReport(report, { summary: true }));
+    expect(JSON.parse(formatReport(report, 'sarif'))).toMatchObject({ version: '2.1.0' });
+  });
+});
+
+/** The sample page with an old jQuery from a widget: one cap (B), a library, a finding with fixes. */
+function cappedReport(findingOverrides: Partial<Finding> = {}, rowOverrides: Parameters<typeof vulnerableJqueryRow>[0] = {}): Report {
+  const grade = sampleGrade({ grade: 'A', score: 90 });
+  return reportFromGrade(grade, {
+    findings: [
+      vulnerableJqueryFinding(findingOverrides),
+      {
+        id: 'server-version-disclosed',
+        checkId: 'server-header',
+        severity: 'low',
+        group: 'server',
+        title: 'The Server header names the version',
+        detail: 'Apache/2.4.62 tells attackers which CVEs to try.',
+        subject: 'Server',
+        recommendation: 'Send ServerTokens Prod.',
+      },
+    ],
+    libraries: [vulnerableJqueryRow(rowOverrides)],
+    stacks: ['django', 'apache'],
+  });
+}
+
+describe('the verdict and findings in every format', () => {
+  const report = cappedReport();
+
+  it('text: the Tabgrade letter first, the cap with its reason, findings by group with fixes, libraries with CVE ids', () => {
+    const text = formatTextOfReport(report);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe('Tabgrade grade B (capped)');
+    expect(lines[2]).toContain('Observatory-compatible: A · 90/100');
+    expect(text).toContain('  B   Capped at B by jQuery 1.12.4 (CVE-2020-11022, CVE-2020-11023, CVE-2019-11358 …): update jQuery to 3.5.0, or have its provider do so, or remove the embed to lift the cap');
+    expect(text.indexOf('  Web server & headers')).toBeGreaterThan(text.indexOf('Findings beyond the Observatory tests (2), fixes for Django and Apache httpd:'));
+    expect(text.indexOf('  Page content')).toBeGreaterThan(text.indexOf('  Web server & headers'));
+    expect(text).toContain('    [medium] jQuery 1.12.4 has known vulnerabilities — jQuery 1.12.4  [caps the grade: B]');
+    expect(text).toMatch(/Fix for Apache httpd \(the main server configuration.*\):\n {8}\| ServerTokens Prod\n/);
+    expect(text).toContain('  jQuery 1.12.4: vulnerable (medium), third party: widgets.example\n    CVE-2020-11022, CVE-2015-9251\n    update to 3.5.0 (latest 3.7.1)');
+  });
+
+  it('text --summary keeps the short form: the verdict and the tests, no findings or libraries', () => {
+    const short = formatTextOfReport(report, { summary: true });
+    expect(short).toContain('Tabgrade grade B (capped)');
+    expect(short).toContain('Capped at B by jQuery 1.12.4');
+    expect(short).toContain('Content Security Policy (CSP)');
+    expect(short).not.toContain('Findings beyond');
+    expect(short).not.toContain('Libraries (');
+  });
+
+  it('markdown: caps first, then the tests, then findings grouped as the popup groups them, each with its fix in a code fence', () => {
+    const markdown = formatMarkdownOfReport(report);
+    const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '## Tabgrade: B (capped) · Observatory-compatible A (90/100)',
+      '### Grade caps',
+      '### Score arithmetic',
+      '### Observatory-compatible tests',
+      '### Web server & headers',
+      '### Page content',
+      '### Libraries',
+      '### Notes',
+    ]);
+    expect(markdown).toContain('- [ ] **B**: Capped at B by jQuery 1.12.4 (CVE-2020-11022, CVE-2020-11023, CVE-2019-11358 …)');
+    expect(markdown).toContain('_(holds the letter down now)_');
+    expect(markdown).toContain('- [ ] **The Server header names the version** `Server` · low');
+    expect(markdown).toMatch(/<details><summary>Fix for Apache httpd<\/summary>\n\n {2}[^\n]*\n {2}\n {2}```apache\n[\s\S]*?ServerTokens Prod/);
+    expect(markdown).toContain('| jQuery | 1.12.4 | vulnerable (medium) | third party: widgets.example | CVE-2020-11022, CVE-2015-9251 | 3.5.0 |');
+  });
+
+  it('markdown summary leaves the findings and libraries out but keeps the caps', () => {
+    const short = formatMarkdownOfReport(report, { summary: true });
+    expect(short).toContain('### Grade caps');
+    expect(short).not.toContain('### Libraries');
+    expect(short).not.toContain('### Page content');
+  });
+
+  it('a cap that does not hold the letter down yet is still listed', () => {
+    // Observatory D+: the B cap is above the letter, so it is not binding, but fixing the headers would hit it.
+    const low = reportFromGrade(sampleGrade(), { findings: [vulnerableJqueryFinding()] });
+    expect(low.verdict.grade).toBe('D+');
+    expect(formatTextOfReport(low)).toContain('  B   Capped at B by jQuery 1.12.4');
+    expect(formatMarkdownOfReport(low)).toContain('_(not binding yet)_');
+    expect(JSON.parse(formatJsonOfReport(low)).tabgrade.caps).toMatchObject([{ rule: 'vulnerable-library-medium', grade: 'B', binding: false }]);
+  });
+
+  it('the withheld bonus explanation appears in text, Markdown and JSON alike', () => {
+    const low = reportFromGrade(sampleGrade());
+    const explanation = low.arithmetic.explanation ?? '';
+    expect(explanation).toContain('+10 in bonuses not counted');
+    expect(formatTextOfReport(low)).toContain(`Score: ${explanation}`);
+    expect(formatMarkdownOfReport(low)).toContain(escapeMarkdownText(explanation, { startsLine: true }));
+    const json = JSON.parse(formatJsonOfReport(low)) as { scoreArithmetic: { withheldBonus: number; explanation: string }; observatory: { tests: Record<string, { bonusWithheld: boolean }> } };
+    expect(json.scoreArithmetic).toMatchObject({ withheldBonus: 10, explanation });
+    expect(json.observatory.tests['referrer-policy']?.bonusWithheld).toBe(true);
+    expect(json.observatory.tests.cookies?.bonusWithheld).toBe(false);
+  });
+
+  it('the localhost projection appears, labelled, in every format', () => {
+    const local = reportFromGrade(sampleGrade({ url: 'http://localhost:8000/' }));
+    const projection = local.projection;
+    expect(projection).not.toBeNull();
+    expect(formatTextOfReport(local)).toContain(`In production over HTTPS (projection): ${projection?.score}/100 (${projection?.grade})`);
+    expect(formatMarkdownOfReport(local)).toContain('### In production (projection)');
+    expect(JSON.parse(formatJsonOfReport(local)).projection).toMatchObject({ score: projection?.score, grade: projection?.grade });
+  });
+
+  describe('page-controlled text in the new fields is escaped', () => {
+    const hostile = cappedReport(
+      { subject: 'jQuery <img src=x onerror=alert(1)>\n# forged', title: '[click](javascript:alert(1)) *bold*', detail: '<script>alert(1)</script> | ~~x~~', recommendation: '- [x] forged item' },
+      { name: 'jQuery](https://evil.example)', version: '1.12.4<b>', thirdPartyHosts: ['evil.example|col'] },
+    );
+    const markdown = formatMarkdownOfReport(hostile);
+    const lines = markdown.split('\n');
+
+    it('adds no headings or checklist items of its own', () => {
+      expect(lines.filter((line) => line.startsWith('#')).every((line) => !line.includes('forged'))).toBe(true);
+      expect(lines.filter((line) => /^\s*- \[x\]/.test(line)).every((line) => !line.includes('forged'))).toBe(true);
+    });
+
+    it('escapes titles, details, recommendations, cap reasons and library cells', () => {
+      expect(markdown).toContain('**\\[click\\](javascript:alert(1)) \\*bold\\***');
+      expect(markdown).toContain('\\<script\\>alert(1)\\</script\\> \\| \\~\\~x\\~\\~');
+      expect(markdown).toContain('Recommended: - \\[x\\] forged item');
+      expect(markdown).toContain('Capped at B by jQuery \\<img src=x onerror=alert(1)\\> # forged');
+      expect(markdown).toContain('| jQuery\\](https\\://evil.example) | 1.12.4\\<b\\> | vulnerable (medium) | third party: evil.example\\|col |');
+      // The subject itself is shown verbatim inside a code span, where nothing is markup.
+      expect(markdown).toContain('`jQuery <img src=x onerror=alert(1)> # forged`');
+      expect(markdown.replace(/`jQuery <img[^`]*`/g, '')).not.toMatch(/(?<!\\)<(img|b|script)/);
+    });
+
+    it('keeps the text report on its lines', () => {
+      const text = formatTextOfReport(hostile);
+      expect(text).not.toContain('\n# forged');
+      expect(text).toContain('jQuery <img src=x onerror=alert(1)> # forged');
+    });
   });
 });

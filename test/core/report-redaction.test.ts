@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PageCapture, ProbeResult } from '../../src/core/capture';
 import { gradeCapture } from '../../src/core/grade';
 import { REDACTED } from '../../src/core/har';
-import { redactGradeSecrets, secretValuesOf } from '../../src/core/report-redaction';
+import { servedDom } from '../../src/core/har/page-content';
+import { buildReport } from '../../src/core/report';
+import { redactGradeSecrets, redactReportSecrets, secretValuesOf } from '../../src/core/report-redaction';
 import { captureFrom } from '../helpers/fixtures';
 
 function withProbe(capture: PageCapture, probe: ProbeResult): PageCapture {
@@ -69,5 +71,35 @@ describe('redactGradeSecrets', () => {
     const plain = captureFrom({ headers: [{ name: 'X-Frame-Options', value: 'DENY' }] });
     const grade = gradeCapture(plain);
     expect(redactGradeSecrets(grade, plain)).toBe(grade);
+  });
+});
+
+describe('redactReportSecrets', () => {
+  const SECRET = 'tok-9f8e7d6c';
+  const url = `https://example.com/login?sid=${SECRET}`;
+  const capture = captureFrom({
+    url,
+    headers: [{ name: 'Set-Cookie', value: `sid=${SECRET}; Path=/` }],
+    html: `<script src="https://cdn.example/jquery-1.12.4.min.js?sid=${SECRET}"></script>`,
+  });
+  const withDom = { ...capture, dom: servedDom(capture.html as NonNullable<typeof capture.html>, url, 'text/html', 0) };
+  const report = buildReport(withDom, { now: 0 });
+
+  it('replaces the values in the grade, the findings, the caps, the libraries, the resources and the notes', () => {
+    // The report quotes the secret in several places before redaction: otherwise this proves nothing.
+    expect(report.resources.some((row) => row.url.includes(SECRET))).toBe(true);
+    expect(report.libraries.some((row) => JSON.stringify(row.sources).includes(SECRET))).toBe(true);
+    const redacted = redactReportSecrets(report, withDom);
+    expect(JSON.stringify(redacted)).not.toContain(SECRET);
+    expect(redacted.url).toBe(`https://example.com/login?sid=${REDACTED}`);
+    expect(redacted.resources.map((row) => row.url)).toContain(`https://cdn.example/jquery-1.12.4.min.js?sid=${REDACTED}`);
+    // The verdict itself is unchanged.
+    expect([redacted.verdict.grade, redacted.verdict.caps.map((cap) => cap.rule)]).toEqual([report.verdict.grade, report.verdict.caps.map((cap) => cap.rule)]);
+  });
+
+  it('returns the report itself when the capture holds no secrets', () => {
+    const plain = captureFrom({ headers: [{ name: 'X-Frame-Options', value: 'DENY' }] });
+    const plainReport = buildReport(plain, { now: 0 });
+    expect(redactReportSecrets(plainReport, plain)).toBe(plainReport);
   });
 });

@@ -13,7 +13,11 @@ import { CURRENT_SCORING } from '../../src/core/checks/observatory/scoring';
 import type { ObservatoryTest } from '../../src/core/checks/observatory/types';
 import { gradeCapture } from '../../src/core/grade';
 import { importHar, parseHarText } from '../../src/core/har';
-import { formatJson, toJsonReport } from '../../src/core/report-format';
+import type { ObservatoryGrade } from '../../src/core/checks/observatory/grade-types';
+import type { PageCapture } from '../../src/core/capture';
+import { servedDom } from '../../src/core/har/page-content';
+import { buildReport } from '../../src/core/report';
+import { formatJson as formatReportJson, toJsonReport as toJsonOfReport } from '../../src/core/report-format';
 import { REPORT_SCHEMA_VERSION } from '../../src/core/report-format/json';
 import { GRADES_BEST_FIRST } from '../../src/core/grade-order';
 import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
@@ -21,6 +25,14 @@ import { REPORT_SCHEMA, reportSchemaErrors } from '../helpers/report-schema';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const DOC = readFileSync(fileURLToPath(new URL('../../docs/report-schema.md', import.meta.url)), 'utf8');
+
+/** Every JSON report is the Report of a capture; these tests start from the capture or its grade. */
+function formatJson(grade: ObservatoryGrade, capture?: PageCapture): string {
+  return formatReportJson(buildReport(capture ?? captureFrom({ headers: [] }), { observatory: grade, now: 0 }));
+}
+function toJsonReport(grade: ObservatoryGrade, capture?: PageCapture): ReturnType<typeof toJsonOfReport> {
+  return JSON.parse(formatJson(grade, capture)) as ReturnType<typeof toJsonOfReport>;
+}
 
 function parsedReport(text: string): unknown {
   return JSON.parse(text);
@@ -41,14 +53,15 @@ describe('every JSON report validates against docs/report-schema.json', () => {
   const headerFixtures = readdirSync(`${FIXTURES}headers`).filter((name) => name.endsWith('.headers')).map((name) => name.replace(/\.headers$/, ''));
 
   it.each(headerFixtures)('the grade of header fixture %s', (name) => {
-    const report = parsedReport(formatJson(gradeCapture(captureFromFixtures(name, 'sri-external-https-without-integrity'))));
+    const capture = captureFromFixtures(name, 'sri-external-https-without-integrity');
+    const report = parsedReport(formatReportJson(buildReport(capture, { now: 0 })));
     expect(reportSchemaErrors(report)).toEqual([]);
   });
 
   const harFixtures = ['firefox-joined-set-cookie.har', 'hsts-internal-redirect.har', 'observatory-probes.har', 'playwright-base64-body.har', 'redirect-chain-to-https.har', 'failed-document.har'];
   it.each(harFixtures)('the grade of HAR fixture %s', (name) => {
     const { capture } = importHar(parseHarText(readFileSync(`${FIXTURES}har/${name}`, 'utf8')));
-    expect(reportSchemaErrors(parsedReport(formatJson(gradeCapture(capture))))).toEqual([]);
+    expect(reportSchemaErrors(parsedReport(formatReportJson(buildReport(capture, { now: 0 }))))).toEqual([]);
   });
 
   it('reports without a grade (pending, unavailable) and a partial one', () => {
@@ -81,7 +94,20 @@ describe('every JSON report validates against docs/report-schema.json', () => {
         { name: 'Set-Cookie', value: `${hostile}=1; Secure` },
       ],
     });
-    expect(reportSchemaErrors(parsedReport(formatJson(gradeCapture(capture))))).toEqual([]);
+    expect(reportSchemaErrors(parsedReport(formatReportJson(buildReport(capture, { now: 0 }))))).toEqual([]);
+  });
+
+  it('a report with caps, findings with fixes, libraries and resources, and a projection', () => {
+    const url = 'http://localhost:8000/';
+    const html = { text: '<script src="https://code.jquery.com/jquery-1.12.4.min.js"></script><link rel="stylesheet" href="https://cdn.example/a.css">', source: 'served' as const, truncated: false };
+    const capture = captureFrom({ url, headers: [{ name: 'Server', value: 'Apache/2.4.62 (Debian)' }], overrides: { html, dom: servedDom(html, url, 'text/html', 0) } });
+    const report = buildReport(capture, { now: 0, stack: 'django' });
+    expect(report.verdict.caps.map((cap) => cap.rule)).toContain('vulnerable-library-medium');
+    const json = parsedReport(formatReportJson(report)) as { findings: unknown[]; resources: unknown[]; projection: unknown; tabgrade: { caps: unknown[] } };
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.resources.length).toBeGreaterThan(0);
+    expect(json.projection).not.toBeNull();
+    expect(reportSchemaErrors(json)).toEqual([]);
   });
 });
 
@@ -90,12 +116,14 @@ describe('the schema rejects what is not a report', () => {
 
   it.each([
     ['without schemaVersion', (): unknown => ({ ...valid, schemaVersion: undefined })],
-    ['with another schemaVersion', (): unknown => ({ ...valid, schemaVersion: 2 })],
+    ['with another schemaVersion', (): unknown => ({ ...valid, schemaVersion: 1 })],
     ['with an undocumented field', (): unknown => ({ ...valid, extra: true })],
     ['with a grade that does not exist', (): unknown => ({ ...valid, grade: 'E' })],
-    ['with a test missing', (): unknown => ({ ...valid, tests: { ...valid.tests, cookies: undefined } })],
-    ['with a test nobody knows', (): unknown => ({ ...valid, tests: { ...valid.tests, 'made-up': valid.tests.cookies } })],
-    ['with a test lacking its result', (): unknown => ({ ...valid, tests: { ...valid.tests, cookies: { ...valid.tests.cookies, result: undefined } } })],
+    ['with a test missing', (): unknown => ({ ...valid, observatory: { ...valid.observatory, tests: { ...valid.observatory.tests, cookies: undefined } } })],
+    ['with a test nobody knows', (): unknown => ({ ...valid, observatory: { ...valid.observatory, tests: { ...valid.observatory.tests, 'made-up': valid.observatory.tests.cookies } } })],
+    ['with a test lacking its result', (): unknown => ({ ...valid, observatory: { ...valid.observatory, tests: { ...valid.observatory.tests, cookies: { ...valid.observatory.tests.cookies, result: undefined } } } })],
+    ['with a cap above A+', (): unknown => ({ ...valid, tabgrade: { ...valid.tabgrade, caps: [{ rule: 'x', grade: 'A++' }] } })],
+    ['with a finding lacking its severity', (): unknown => ({ ...valid, findings: [{ id: 'x', checkId: 'x', group: 'server', title: 't', detail: 'd', subject: null, recommendation: null, learnMoreUrl: null, cap: null, fixes: [], data: {} }] })],
   ])('a report %s', (_name, make) => {
     // JSON round trip drops the `undefined` fields, as a reader would see them.
     expect(reportSchemaErrors(JSON.parse(JSON.stringify(make())))).not.toEqual([]);
@@ -109,8 +137,9 @@ describe('the schema names what core knows', () => {
   });
 
   it('lists exactly the Observatory tests the scoring table counts', () => {
-    expect(Object.keys(topLevel.tests?.properties ?? {})).toEqual([...CURRENT_SCORING.tests]);
-    expect(topLevel.tests?.required).toEqual([...CURRENT_SCORING.tests]);
+    const tests = topLevel.observatory?.properties?.tests;
+    expect(Object.keys(tests?.properties ?? {})).toEqual([...CURRENT_SCORING.tests]);
+    expect(tests?.required).toEqual([...CURRENT_SCORING.tests]);
   });
 
   it('lists exactly the grades and statuses', () => {
@@ -122,13 +151,18 @@ describe('the schema names what core knows', () => {
   it('requires every field a report has, so none can go missing unnoticed', () => {
     const report = toJsonReport(gradeCapture(captureFromFixtures('csp-missing')));
     expect([...(schema.required ?? [])].sort()).toEqual(Object.keys(report).sort());
-    expect([...(schema.$defs?.test?.required ?? [])].sort()).toEqual(Object.keys(report.tests.cookies ?? {}).sort());
+    expect([...(schema.$defs?.test?.required ?? [])].sort()).toEqual(Object.keys(report.observatory.tests.cookies ?? {}).sort());
+    for (const part of ['tabgrade', 'observatory', 'scoreArithmetic', 'stack'] as const) {
+      expect([...(topLevel[part]?.required ?? [])].sort()).toEqual(Object.keys(report[part]).sort());
+    }
   });
 });
 
 describe('docs/report-schema.md', () => {
   it('documents every field of the schema', () => {
-    for (const field of [...Object.keys(topLevel), ...Object.keys(testFields)]) expect(DOC).toContain(`\`${field}\``);
+    const defs = Object.values(schema.$defs ?? {}).flatMap((node) => Object.keys(node.properties ?? {}));
+    const parts = Object.values(topLevel).flatMap((node) => Object.keys(node.properties ?? {}));
+    for (const field of new Set([...Object.keys(topLevel), ...Object.keys(testFields), ...defs, ...parts])) expect(DOC).toContain(`\`${field}\``);
   });
 
   it('documents the current schema version and every test', () => {
@@ -139,10 +173,10 @@ describe('docs/report-schema.md', () => {
   it('shows an example that validates once its elided tests are filled in', () => {
     const example = /```json\n([\s\S]*?)\n```/.exec(DOC)?.[1];
     expect(example).toBeDefined();
-    const report = JSON.parse(example ?? '') as { tests: Record<string, unknown> };
+    const report = JSON.parse(example ?? '') as { observatory: { tests: Record<string, unknown> } };
     const full = toJsonReport(gradeCapture(captureFromFixtures('csp-missing')));
     // The example shows three tests; the other seven are taken from a real report.
-    const errors = reportSchemaErrors({ ...report, tests: { ...full.tests, ...report.tests } });
+    const errors = reportSchemaErrors({ ...report, observatory: { ...report.observatory, tests: { ...full.observatory.tests, ...report.observatory.tests } } });
     expect(errors).toEqual([]);
   });
 });

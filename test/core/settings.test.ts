@@ -8,3 +8,13 @@ describe('parseSettings', () => {
     expect(parseSettings({ badge: false, history: 'no', probes: 0 })).toEqual({ ...DEFAULT_SETTINGS, badge: false });
   });
 });
+
+describe('badgeGrade', () => {
+  it('defaults to the Tabgrade grade and accepts only the two known choices', () => {
+    expect(DEFAULT_SETTINGS.badgeGrade).toBe('tabgrade');
+    expect(parseSettings({ badgeGrade: 'observatory' }).badgeGrade).toBe('observatory');
+    expect(parseSettings({ badgeGrade: 'tabgrade' }).badgeGrade).toBe('tabgrade');
+    expect(parseSettings({ badgeGrade: 'A+' }).badgeGrade).toBe('tabgrade');
+    expect(parseSettings({ badgeGrade: 1 }).badgeGrade).toBe('tabgrade');
+  });
+});

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchemaErrors } from '../helpers/report-schema';
-import { KNOWN_GRADE, KNOWN_HEADERS } from './cases/site';
+import { KNOWN_GRADE, KNOWN_HEADERS, NEWSLETTER_HEADERS } from './cases/site';
 import { html, startServer, type TestServer } from './support/server';
 
 const BIN = resolve(__dirname, '../../bin/tabgrade.js');
@@ -38,22 +38,41 @@ interface JsonReport {
   grade: string | null;
   score: number | null;
   status: string;
-  tests: Record<string, { result: string; data: Record<string, unknown> }>;
+  tabgrade: { grade: string | null; capped: boolean; caps: Array<{ rule: string; grade: string; reason: string; binding: boolean }> };
+  observatory: { grade: string | null; tests: Record<string, { result: string; data: Record<string, unknown> }> };
+  findings: Array<{ id: string; severity: string; subject: string | null }>;
+  libraries: Array<{ name: string; version: string; party: string; sources: Array<{ kind: string; addedAfterLoad?: boolean }>; vulnerabilities: Array<{ ids: string[] }> }>;
+  projection: { score: number; grade: string; tabgradeGrade: string | null } | null;
   notes: string[];
 }
 
 function resultsOf(report: JsonReport): Record<string, string> {
-  return Object.fromEntries(Object.entries(report.tests).map(([name, test]) => [name, test.result]));
+  return Object.fromEntries(Object.entries(report.observatory.tests).map(([name, test]) => [name, test.result]));
 }
+
+/** The advisories retire.js lists for jQuery 1.12.4 (all medium: the cap is B). */
+const JQUERY_1_12_4_CVES = ['CVE-2015-9251', 'CVE-2019-11358', 'CVE-2020-11022', 'CVE-2020-11023'];
 
 const KNOWN_PAGE = '<!doctype html><title>Known</title><script src="/app.js"></script><h1>Known</h1>';
 const COOKIE_SECRET = 'e2e-session-7f3a9c1b';
 
 let site: TestServer;
+let widget: TestServer;
 let folder: string;
 
 beforeAll(async () => {
-  [site, folder] = await Promise.all([startServer(), mkdtemp(join(tmpdir(), 'tabgrade-audit-'))]);
+  [site, widget, folder] = await Promise.all([startServer(), startServer(), mkdtemp(join(tmpdir(), 'tabgrade-audit-'))]);
+  // The newsletter case: the widget (another site: the `localhost` name, another port) adds jQuery 1.12.4 a second after load.
+  const fixture = (name: string): Promise<string> => readFile(new URL(`../fixtures/site/${name}`, import.meta.url), 'utf8');
+  const [newsletter, loader, jquery] = await Promise.all([
+    fixture('newsletter.html'),
+    fixture('widget-loader.js'),
+    readFile(new URL('../../node_modules/jquery-1.12.4/dist/jquery.min.js', import.meta.url), 'utf8'),
+  ]);
+  const js = { headers: [['Content-Type', 'text/javascript']] as Array<[string, string]> };
+  site.route('/newsletter', html(newsletter.replaceAll('{{WIDGET}}', widget.altOrigin), NEWSLETTER_HEADERS.map(([name, value]) => [name, value.replaceAll('{{WIDGET}}', widget.altOrigin)])));
+  widget.route('/widget/loader.js', { ...js, body: loader });
+  widget.route('/vendor/jquery-1.12.4.min.js', { ...js, body: jquery });
   site.route('/known', html(KNOWN_PAGE, KNOWN_HEADERS));
   site.route('/app.js', { headers: [['Content-Type', 'text/javascript']], body: '/* app */' });
   site.route('/account', html('<h1>Account</h1>', [['Set-Cookie', `sessionid=${COOKIE_SECRET}; HttpOnly; SameSite=Lax; Path=/`], ['X-Frame-Options', 'DENY']]));
@@ -65,7 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), widget?.close()]);
   if (folder !== undefined) await rm(folder, { recursive: true, force: true });
 });
 
@@ -92,17 +111,22 @@ describe('tabgrade audit', () => {
   it('prints the Markdown checklist and exits 1 below --min-grade', async () => {
     const run = await tabgrade(['audit', `${site.origin}/known`, '--format', 'markdown', '--min-grade', 'B']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`^## Tabgrade: ${KNOWN_GRADE.grade.replace('+', '\\+')} \\(score ${KNOWN_GRADE.score}/100\\)\n`));
-    expect(run.stdout.split('\n').filter((line) => /^- \[[ x]\] /.test(line))).toHaveLength(10);
-    expect(run.stderr).toBe(`tabgrade: grade ${KNOWN_GRADE.grade} is below the minimum B\n`);
+    const grade = KNOWN_GRADE.grade.replace('+', '\\+');
+    expect(run.stdout).toMatch(new RegExp(`^## Tabgrade: ${grade} · Observatory-compatible ${grade} \\(${KNOWN_GRADE.score}/100\\)\n`));
+    // The ten tests are items; Tabgrade's findings follow as more open items.
+    const items = run.stdout.split('\n').filter((line) => /^- \[[ x]\] /.test(line));
+    expect(items.length).toBeGreaterThan(10);
+    expect(run.stdout).toContain('### In production (projection)');
+    expect(run.stderr).toBe(`tabgrade: Tabgrade grade ${KNOWN_GRADE.grade} is below the minimum B\n`);
   });
 
   it('prints the text report and exits 0 at or above --min-grade', async () => {
     const run = await tabgrade(['audit', `${site.origin}/known`, '--min-grade', KNOWN_GRADE.grade]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
       `Tabgrade report for ${site.origin}/known`,
-      expect.stringMatching(new RegExp(`^Grade ${KNOWN_GRADE.grade.replace('+', '\\+')} {3}score ${KNOWN_GRADE.score}/100 `)),
+      `Tabgrade grade ${KNOWN_GRADE.grade}`,
+      expect.stringMatching(new RegExp(`^Observatory-compatible: ${KNOWN_GRADE.grade.replace('+', '\\+')} · ${KNOWN_GRADE.score}/100 `)),
     ]);
   });
 
@@ -121,8 +145,8 @@ describe('tabgrade audit', () => {
     expect(await readFile(secretPath, 'utf8')).toContain(`sessionid=${COOKIE_SECRET}`);
     // The redacted HAR still grades the cookie the same way.
     const regrade = await tabgrade(['grade', redactedPath, '--format', 'json']);
-    const cookies = (JSON.parse(regrade.stdout) as JsonReport).tests.cookies;
-    expect(cookies?.result).toBe((JSON.parse(redacted.stdout) as JsonReport).tests.cookies?.result);
+    const cookies = (JSON.parse(regrade.stdout) as JsonReport).observatory.tests.cookies;
+    expect(cookies?.result).toBe((JSON.parse(redacted.stdout) as JsonReport).observatory.tests.cookies?.result);
   });
 
   it('grades a page that never finishes loading from its headers once --timeout has passed, and says so', async () => {
@@ -142,6 +166,50 @@ describe('tabgrade audit', () => {
     for (const fromHeaders of ['content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options', 'cross-origin-resource-policy']) {
       expect(results[fromHeaders]).toBe(KNOWN_GRADE.results[fromHeaders]);
     }
+  });
+
+  it('finds the old jQuery a newsletter widget adds after load, in JSON, text, Markdown and SARIF, and gates on it', async () => {
+    const url = `${site.origin}/newsletter`;
+    const [json, text, markdown, sarif, failOn, observatoryGate] = await Promise.all([
+      tabgrade(['audit', url, '--format', 'json']),
+      tabgrade(['audit', url]),
+      tabgrade(['audit', url, '--format', 'markdown']),
+      tabgrade(['audit', url, '--format', 'sarif']),
+      tabgrade(['audit', url, '--fail-on', 'medium', '--summary']),
+      tabgrade(['audit', url, '--min-observatory-grade', 'C', '--summary']),
+    ]);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(reportSchemaErrors(report)).toEqual([]);
+    const jquery = report.libraries.find((library) => library.name === 'jQuery');
+    expect(jquery).toMatchObject({ version: '1.12.4', party: 'third' });
+    expect(jquery?.sources.some((source) => source.kind === 'file' && source.addedAfterLoad === true)).toBe(true);
+    expect(jquery?.vulnerabilities.flatMap((vulnerability) => vulnerability.ids)).toEqual(expect.arrayContaining(JQUERY_1_12_4_CVES));
+    const cap = report.tabgrade.caps.find((candidate) => candidate.rule === 'vulnerable-library-medium');
+    expect(cap?.grade).toBe('B');
+    expect(cap?.reason).toMatch(/^Capped at B by jQuery 1\.12\.4 \(CVE-/);
+    // The widget's script was injected: its missing integrity caps too.
+    expect(report.tabgrade.caps.map((candidate) => candidate.rule)).toContain('cross-origin-script-without-integrity');
+    // On loopback HTTP the Observatory letter is at most C+, below the caps; the projection shows the cap would bind in production.
+    expect(report.projection?.tabgradeGrade).toBe('B');
+
+    for (const run of [text, markdown, sarif]) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('jQuery 1.12.4');
+      for (const cve of JQUERY_1_12_4_CVES.slice(0, 3)) expect(run.stdout).toContain(cve);
+    }
+    expect(text.stdout).toContain('Capped at B by jQuery 1.12.4');
+    expect(markdown.stdout).toContain('### Grade caps');
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: Array<{ results: Array<{ ruleId: string; level: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]?.results.find((result) => result.ruleId === 'tabgrade/vulnerable-library')?.level).toBe('warning');
+
+    expect(failOn.code).toBe(1);
+    expect(failOn.stderr).toMatch(/^tabgrade: \d+ findings of severity medium or higher: .*vulnerable-library/);
+    expect(observatoryGate.stderr).toBe('');
+    expect(observatoryGate.code).toBe(0);
   });
 
   it('exits 2 with one clear line when the host refuses connections', async () => {

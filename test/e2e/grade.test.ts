@@ -125,10 +125,11 @@ describe('the grade', () => {
     }
     const bin = resolve(__dirname, '../../bin/tabgrade.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'grade', harPath, '--format', 'json']);
-    const report = JSON.parse(stdout) as { grade: string; score: number; tests: Record<string, { result: string }> };
+    const report = JSON.parse(stdout) as { grade: string; score: number; observatory: { grade: string; tests: Record<string, { result: string }> } };
     expect(report.grade).toBe(KNOWN_GRADE.grade);
+    expect(report.observatory.grade).toBe(KNOWN_GRADE.grade);
     expect(report.score).toBe(Number(KNOWN_GRADE.score));
-    expect(Object.fromEntries(Object.entries(report.tests).map(([name, test]) => [name, test.result]))).toEqual(EXPECTED_RESULTS);
+    expect(Object.fromEntries(Object.entries(report.observatory.tests).map(([name, test]) => [name, test.result]))).toEqual(EXPECTED_RESULTS);
     // And --min-grade turns the grade into an exit status for CI pipelines.
     await expect(promisify(execFile)(process.execPath, [bin, 'grade', harPath, '--min-grade', 'B'])).rejects.toMatchObject({ code: 1 });
     await rm(folder, { recursive: true, force: true });

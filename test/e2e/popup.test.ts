@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { html, startServer, type TestServer } from './support/server';
+import { reportSchemaErrors } from '../helpers/report-schema';
 
 let ext: ExtensionBrowser;
 let site: TestServer;
@@ -93,12 +94,17 @@ describe('the popup (Chromium)', () => {
     await page.close();
   });
 
-  it('exports JSON, Markdown and HAR that parse, leave secrets out, and re-grade the same', async () => {
+  it('exports JSON, Markdown, SARIF and HAR that parse, leave secrets out, and re-grade the same', async () => {
     const { page, popup } = await popupFor('/django');
     const grade = await popup.getByTestId('grade').innerText();
-    const json = JSON.parse(await readFile(await download(popup, 'download-json'), 'utf8')) as { grade: string; schemaVersion: number; url: string };
+    const json = JSON.parse(await readFile(await download(popup, 'download-json'), 'utf8')) as { grade: string; schemaVersion: number; url: string; observatory: { grade: string } };
     expect(json.grade).toBe(grade);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.observatory.grade).toBe(await popup.getByTestId('observatory-grade').innerText());
+    expect(json.schemaVersion).toBe(2);
+    expect(reportSchemaErrors(json)).toEqual([]);
+    const sarif = JSON.parse(await readFile(await download(popup, 'download-sarif'), 'utf8')) as { version: string; runs: Array<{ properties: { tabgradeGrade: string } }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.properties.tabgradeGrade).toBe(grade);
     const markdown = await readFile(await download(popup, 'download-markdown'), 'utf8');
     expect(markdown).toMatch(/^- \[ \] /m);
     expect(markdown).toContain(grade);

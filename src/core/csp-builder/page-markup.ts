@@ -190,7 +190,7 @@ function declare(markup: PageMarkup, kind: DeclaredUrl['kind'], url: string | un
   push(markup.declared, { kind, url: trimmed, where, parserInserted: options.parserInserted ?? false, nonce: options.nonce ?? null });
 }
 
-function onElement(markup: PageMarkup, tag: Tag): void {
+function onElement(markup: PageMarkup, tag: MarkupElement): void {
   const { name, attributes } = tag;
   const where = elementRef(name, attributes);
   for (const [attribute, value] of attributes) {
@@ -262,11 +262,20 @@ function onElement(markup: PageMarkup, tag: Tag): void {
   }
 }
 
-/** Scans served (or serialised) HTML for what a CSP must allow. */
-export function scanMarkup(source: string): PageMarkup {
+/** An element's start tag as the walker hands it over: lower-cased name, first-wins attributes. */
+export interface MarkupElement {
+  name: string;
+  attributes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Walks HTML the way a browser's tokenizer does (see the top of this file), calling
+ * `onElement` for every start tag in document order and `onRawText` with the text of each
+ * raw-text element (script, style …). Shared by the CSP scan and the HAR importer's tag list.
+ */
+export function walkMarkup(source: string, onElement: (element: MarkupElement) => void, onRawText: (element: MarkupElement, text: string) => void = () => undefined): void {
   const html = source.replace(/\r\n?/g, '\n');
   const lower = html.toLowerCase();
-  const markup: PageMarkup = { inlineScripts: [], inlineStyles: [], eventHandlers: [], javascriptUrls: [], styleAttributes: [], declared: [], baseHref: null };
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -288,24 +297,35 @@ export function scanMarkup(source: string): PageMarkup {
     }
     const tag = readTag(html, lt + 1);
     if (tag === null) break;
-    onElement(markup, tag);
+    onElement(tag);
     i = tag.end;
     if (!RAW_TEXT.has(tag.name)) continue;
     if (tag.name === 'plaintext') break;
     const endTag = findEndTag(html, lower, tag.name, i);
-    const text = html.slice(i, endTag === -1 ? html.length : endTag);
-    const where = elementRef(tag.name, tag.attributes);
-    const hasNonce = tag.attributes.has('nonce');
-    if (tag.name === 'script' && !tag.attributes.has('src')) {
-      const kind = scriptKind(tag.attributes.get('type'));
-      // A script element with empty text never runs (HTML "prepare the script element" step 6).
-      if (kind !== null && text !== '') push(markup.inlineScripts, { text, kind, hasNonce, where });
-    } else if (tag.name === 'style' && text !== '') {
-      push(markup.inlineStyles, { text, hasNonce, where });
-    }
+    onRawText(tag, html.slice(i, endTag === -1 ? html.length : endTag));
     if (endTag === -1) break;
     const close = html.indexOf('>', endTag);
     i = close === -1 ? html.length : close + 1;
   }
+}
+
+/** Scans served (or serialised) HTML for what a CSP must allow. */
+export function scanMarkup(source: string): PageMarkup {
+  const markup: PageMarkup = { inlineScripts: [], inlineStyles: [], eventHandlers: [], javascriptUrls: [], styleAttributes: [], declared: [], baseHref: null };
+  walkMarkup(
+    source,
+    (tag) => onElement(markup, tag),
+    (tag, text) => {
+      const where = elementRef(tag.name, tag.attributes);
+      const hasNonce = tag.attributes.has('nonce');
+      if (tag.name === 'script' && !tag.attributes.has('src')) {
+        const kind = scriptKind(tag.attributes.get('type'));
+        // A script element with empty text never runs (HTML "prepare the script element" step 6).
+        if (kind !== null && text !== '') push(markup.inlineScripts, { text, kind, hasNonce, where });
+      } else if (tag.name === 'style' && text !== '') {
+        push(markup.inlineStyles, { text, hasNonce, where });
+      }
+    },
+  );
   return markup;
 }

@@ -14,6 +14,7 @@ import { firstHeader } from '../headers';
 import { decodeBody } from './body';
 import { failureOf, HTML_MEDIA_TYPES, isHttp, mediaTypeOf, prepare, toHop, toResponse, type Entry } from './entry';
 import { HarError } from './error';
+import { contentLibraries, servedDom } from './page-content';
 import { findProbes } from './probes';
 import { resourceTypeOf } from './resource-types';
 import { urlKey } from './urls';
@@ -130,6 +131,10 @@ export function importHar(input: unknown): HarImport {
   if (failed) warnings.push(`The main document did not load: ${failureOf(documentEntry)}.`);
   const startedAt = page?.startedMs ?? first.startedMs ?? 0;
 
+  const html = failed ? null : documentHtml(documentEntry, warnings);
+  const contentType = firstHeader(documentEntry.headers, 'content-type') ?? (documentEntry.content.mimeType || 'text/html');
+  // Sub-resources only: the document's own body is HTML, and probes are not the page's scripts.
+  const scripts = onPage.filter((entry) => !inChain.has(entry.index) && !used.has(entry.index));
   const capture: PageCapture = {
     schemaVersion: 1,
     navigationId: `har:${page?.id ?? 'page'}:${startedAt}`,
@@ -143,10 +148,11 @@ export function importHar(input: unknown): HarImport {
     redirects: chain.slice(0, -1).map(toHop),
     subresources,
     droppedSubresources,
-    dom: null,
-    html: failed ? null : documentHtml(documentEntry, warnings),
+    dom: html === null ? null : servedDom(html, documentEntry.url, contentType, completedAt(startedAt, page, onPage) ?? startedAt),
+    html,
     probes,
     error: failed ? failureOf(documentEntry) : null,
+    contentLibraries: failed ? [] : contentLibraries(scripts),
   };
   return { capture, warnings };
 }

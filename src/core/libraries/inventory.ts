@@ -17,8 +17,8 @@ export type LibrarySource =
       url: string;
       host: string;
       party: Party;
-      /** Which part of the URL named the version. */
-      detection: 'uri' | 'filename';
+      /** What named the version: the URL, the file name, or the file's content (HAR imports). */
+      detection: 'uri' | 'filename' | 'content';
       addedAfterLoad: boolean;
     }
   | {
@@ -114,6 +114,22 @@ function computeInventory(capture: PageCapture): LibraryRow[] {
       });
       if (party?.party === 'third' && !row.thirdPartyHosts.includes(party.host)) row.thirdPartyHosts.push(party.host);
     }
+  }
+
+  for (const hit of capture.contentLibraries ?? []) {
+    const row = rowFor(hit.component, hit.version);
+    if (row.sources.some((source) => source.kind === 'file' && source.url === hit.url)) continue;
+    const party = partyOf(hit.url, capture.url);
+    const tag = capture.dom?.tags.find((candidate) => candidate.url === hit.url);
+    addSource(row, {
+      kind: 'file',
+      url: hit.url,
+      host: party?.host ?? '',
+      party: party?.party ?? 'third',
+      detection: 'content',
+      addedAfterLoad: tag?.origin === 'added-after-load',
+    });
+    if (party?.party === 'third' && !row.thirdPartyHosts.includes(party.host)) row.thirdPartyHosts.push(party.host);
   }
 
   for (const hit of capture.runtimeLibraries?.hits ?? []) {

@@ -16,10 +16,13 @@ interface EngineResult {
   vulnerabilities?: Array<{ identifiers?: unknown; below?: string; atOrAbove?: string }>;
 }
 type Repository = Record<string, LibraryComponent>;
+/** The content extractors the engine reads (`extractors.filecontent…`), with no vulnerabilities: detection only. */
+export type ContentRepository = Record<string, { extractors: Record<string, string[]>; vulnerabilities: [] }>;
 type Engine = {
   scanUri(uri: string, repo: Repository): EngineResult[];
   scanFileName(fileName: string, repo: Repository, includeUri: boolean): EngineResult[];
   check(component: string, version: string, repo: Repository): EngineResult[];
+  scanFileContent(content: string, repo: ContentRepository, hasher: { sha1(data: string): string }): EngineResult[];
   isAtOrAbove(a: string, b: string): boolean;
 };
 // The package's own typings describe its full repository types; this is the face we use.
@@ -54,4 +57,13 @@ export function matchingEntries(component: string, version: string, repo: Reposi
 /** retire's version order: `a >= b`, with `3.5.0-beta` below `3.5.0` and `3.5` equal to `3.5.0`. */
 export function isAtOrAbove(a: string, b: string): boolean {
   return engine.isAtOrAbove(a, b);
+}
+
+/**
+ * retire's file-content extractors (the banner comment, `jQuery.fn.jquery = "1.12.4"` …) over
+ * a script body. Slow (2–30 ms per file): the HAR importer calls it for scripts whose URL
+ * named no version. Hash extractors are not bundled, so the hasher answers nothing.
+ */
+export function scanContent(content: string, repo: ContentRepository): UrlDetection[] {
+  return engine.scanFileContent(content, repo, { sha1: () => '' }).map((result) => ({ component: result.component, version: result.version, detection: 'content' as const }));
 }

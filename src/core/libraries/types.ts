@@ -69,6 +69,6 @@ export interface ProbeData {
 export interface UrlDetection {
   component: string;
   version: string;
-  /** Which retire extractor matched. */
-  detection: 'uri' | 'filename';
+  /** Which retire extractor matched: the URL, the file name, or the file's content. */
+  detection: 'uri' | 'filename' | 'content';
 }

@@ -1,60 +1,158 @@
 /**
- * The Markdown report: a checklist ready to paste into a GitHub issue. Failing tests are
- * open items (`- [ ]`), biggest gain first, so GitHub's task progress shows how much is
- * left; passing tests are ticked. Every string that is not Tabgrade's own fixed wording
- * goes through `markdown-escape.ts`.
+ * The Markdown report: a checklist of everything to fix, ready to paste into a GitHub
+ * issue. The caps on the Tabgrade grade come first (they are what the letter waits on),
+ * then the failing Observatory-compatible tests, biggest gain first, then Tabgrade's
+ * findings grouped as the popup groups them; each open item (`- [ ]`) carries the fix
+ * snippet for the report's stack(s), so GitHub's task progress shows how much is left.
+ * Passing tests are ticked.
+ *
+ * Every string that is not Tabgrade's own fixed wording goes through `markdown-escape.ts`.
  */
-import type { GradedTest, ObservatoryGrade } from '../checks/observatory/grade-types';
-import { hasGrade, signed, STATUS_SUMMARY, statusOf, testsByGain } from './common';
+import type { GradedTest } from '../checks/observatory/grade-types';
+import type { FixSnippet } from '../checks/tabgrade/fixes/types';
+import type { Finding } from '../findings';
+import type { Report } from '../report';
+import { findingsByGroup, fixTargetLabel, isBonusWithheld, reportFixes, reportHasGrade, STACK_LABELS } from '../report-view';
+import { signed, STATUS_SUMMARY, statusOf, testsByGain } from './common';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './markdown-escape';
 
 /** Characters of a test's `data` shown in its details block; the JSON report has it all. */
 const DATA_CHARS = 4000;
 
-function dataBlock(test: GradedTest): string[] {
-  if (Object.keys(test.data).length === 0) return [];
-  let json = JSON.stringify(test.data, null, 2);
-  if (json.length > DATA_CHARS) json = `${json.slice(0, DATA_CHARS)}\n… (cut; see the JSON report)`;
-  // <details> is an HTML block: it needs blank lines around the Markdown inside it.
-  return ['', '  <details><summary>Details</summary>', '', ...indent(markdownCodeBlock(json, 'json')), '', '  </details>', ''];
-}
-
 function indent(block: string): string[] {
   return block.split('\n').map((line) => `  ${line}`);
 }
 
-function checklistItem(test: GradedTest): string[] {
+/** A collapsed block under a list item. <details> is HTML: it needs blank lines around the Markdown inside. */
+function details(summary: string, body: string): string[] {
+  return ['', `  <details><summary>${summary}</summary>`, '', ...indent(body), '', '  </details>', ''];
+}
+
+function dataBlock(test: GradedTest): string[] {
+  if (Object.keys(test.data).length === 0) return [];
+  let json = JSON.stringify(test.data, null, 2);
+  if (json.length > DATA_CHARS) json = `${json.slice(0, DATA_CHARS)}\n… (cut; see the JSON report)`;
+  return details('Details', markdownCodeBlock(json, 'json'));
+}
+
+/** The fix snippets under an item; the summary is Tabgrade's wording, the code a fenced block. */
+function fixBlocks(snippets: readonly FixSnippet[]): string[] {
+  return snippets.flatMap((snippet) => {
+    const parts = [`${escapeMarkdownText(snippet.title)}, in ${escapeMarkdownText(snippet.where)}:`, '', markdownCodeBlock(snippet.code, snippet.language)];
+    if (snippet.setup !== undefined) parts.push('', `Once, in ${escapeMarkdownText(snippet.setup.where)}:`, '', markdownCodeBlock(snippet.setup.code, snippet.setup.language));
+    if (snippet.note !== undefined) parts.push('', escapeMarkdownText(snippet.note, { startsLine: true }));
+    if (snippet.docsUrl !== undefined) parts.push('', markdownLink('Documentation', snippet.docsUrl));
+    // The label is Tabgrade's own wording, inside HTML where Markdown escapes would show.
+    return details(`Fix for ${fixTargetLabel(snippet)}`, parts.join('\n'));
+  });
+}
+
+function testItem(report: Report, test: GradedTest): string[] {
   const box = test.pass ? '[x]' : '[ ]';
-  const points = test.pass ? '' : ` (${signed(test.scoreModifier)}${test.potentialGain > 0 ? `, up to ${signed(test.potentialGain)} to gain` : ''})`;
+  let points = '';
+  if (!test.pass) points = ` (${signed(test.scoreModifier)}${test.potentialGain > 0 ? `, up to ${signed(test.potentialGain)} to gain` : ''})`;
+  else if (isBonusWithheld(report, test)) points = ` (${signed(test.scoreModifier)} withheld: bonuses count only from 90)`;
   const lines = [
     `- ${box} **${escapeMarkdownText(test.title)}**${points}: ${escapeMarkdownText(test.explanation)} ${markdownLink('MDN', test.mdnUrl)}`,
     `  Result: ${markdownCode(test.result)}`,
   ];
   for (const note of test.notes) lines.push(`  - ${escapeMarkdownText(note, { startsLine: true })}`);
-  if (!test.pass) lines.push(...dataBlock(test));
+  if (!test.pass) lines.push(...fixBlocks(reportFixes(test.result, report.stack.stacks)), ...dataBlock(test));
   return lines;
 }
 
-function heading(grade: ObservatoryGrade): string[] {
-  const status = STATUS_SUMMARY[statusOf(grade)];
-  if (!hasGrade(grade)) return [`## Tabgrade: ${status ?? 'no grade'}`];
-  return [`## Tabgrade: ${grade.grade} (score ${grade.score}/100)`, ...(status === null ? [] : ['', `_${status}_`])];
+function findingItem(report: Report, finding: Finding): string[] {
+  const subject = finding.subject === undefined ? '' : ` ${markdownCode(finding.subject, 300)}`;
+  const learnMore = finding.learnMoreUrl === undefined ? '' : ` ${markdownLink('Learn more', finding.learnMoreUrl)}`;
+  const lines = [`- [ ] **${escapeMarkdownText(finding.title)}**${subject} · ${finding.severity}`, `  ${escapeMarkdownText(finding.detail)}${learnMore}`];
+  if (finding.recommendation !== undefined) lines.push(`  Recommended: ${escapeMarkdownText(finding.recommendation)}`);
+  lines.push(...fixBlocks(reportFixes(finding.id, report.stack.stacks)));
+  return lines;
 }
 
-export function formatMarkdown(grade: ObservatoryGrade): string {
-  const lines = [
-    ...heading(grade),
-    '',
-    `Page: ${markdownCode(grade.url)}  `,
-    `Rules: MDN HTTP Observatory ${escapeMarkdownText(grade.algorithm)}${hasGrade(grade) ? ` · ${grade.testsPassed} of ${grade.testsQuantity} tests passed` : ''}`,
+function heading(report: Report): string[] {
+  const { verdict, observatory } = report;
+  const status = STATUS_SUMMARY[statusOf(observatory)];
+  if (!reportHasGrade(report)) return [`## Tabgrade: ${status ?? 'no grade'}`];
+  return [
+    `## Tabgrade: ${verdict.grade ?? '-'}${verdict.capped ? ' (capped)' : ''} · Observatory-compatible ${observatory.grade} (${observatory.score}/100)`,
+    ...(status === null ? [] : ['', `_${status}_`]),
   ];
-  if (hasGrade(grade)) {
-    lines.push('', '### Checklist', '');
-    for (const test of testsByGain(grade)) lines.push(...checklistItem(test));
+}
+
+function capsSection(report: Report): string[] {
+  const caps = report.verdict.caps;
+  if (caps.length === 0) return [];
+  const lines = ['', '### Grade caps', '', 'Tabgrade’s own findings cap the letter; every cap that applies is listed, lowest first.', ''];
+  for (const cap of caps) {
+    const state = cap.binding ? 'holds the letter down now' : 'not binding yet';
+    lines.push(`- [ ] **${cap.grade}**: ${escapeMarkdownText(cap.reason)} _(${state})_`, `  ${escapeMarkdownText(cap.why)}`);
   }
-  if (grade.notes.length > 0) {
+  return lines;
+}
+
+function scoreSection(report: Report): string[] {
+  const lines: string[] = [];
+  if (report.arithmetic.explanation !== null) lines.push('', '### Score arithmetic', '', escapeMarkdownText(report.arithmetic.explanation, { startsLine: true }));
+  const projection = report.projection;
+  if (projection !== null) {
+    lines.push(
+      '',
+      '### In production (projection)',
+      '',
+      `Projected: **${projection.score}/100 (${projection.grade})**, Tabgrade grade **${projection.tabgradeGrade ?? '-'}**.`,
+      '',
+      escapeMarkdownText(projection.note, { startsLine: true }),
+    );
+  }
+  return lines;
+}
+
+function librariesSection(report: Report): string[] {
+  if (report.libraries.length === 0) return [];
+  const lines = ['', '### Libraries', '', '| Library | Version | Status | Where | Advisories | Update to |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const library of report.libraries) {
+    const assessment = library.assessment;
+    const status = assessment === null ? 'not assessed' : `${assessment.status}${assessment.worstSeverity === null ? '' : ` (${assessment.worstSeverity})`}`;
+    const where = library.thirdPartyHosts.length > 0 ? `third party: ${library.thirdPartyHosts.join(', ')}` : library.party;
+    const ids = (assessment?.vulnerabilities ?? []).flatMap((vulnerability) => vulnerability.ids.slice(0, 1)).join(', ');
+    const cells = [library.name, library.version, status, where, ids === '' ? '-' : ids, assessment?.upgradeTarget ?? '-'];
+    lines.push(`| ${cells.map((cell) => escapeMarkdownText(cell, { max: 200 })).join(' | ')} |`);
+  }
+  return lines;
+}
+
+export interface MarkdownOptions {
+  /** The verdict and the tests only, no findings or libraries. */
+  summary?: boolean;
+}
+
+export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const { observatory } = report;
+  const stacks = report.stack.stacks.slice(0, 2).map((stack) => STACK_LABELS[stack]);
+  const lines = [
+    ...heading(report),
+    '',
+    `Page: ${markdownCode(report.url)}  `,
+    `Rules: MDN HTTP Observatory ${escapeMarkdownText(observatory.algorithm)}${reportHasGrade(report) ? ` · ${observatory.testsPassed} of ${observatory.testsQuantity} tests passed` : ''}${stacks.length > 0 ? `  ` : ''}`,
+    ...(stacks.length > 0 ? [`Fixes for: ${stacks.map((label) => escapeMarkdownText(label)).join(', ')}`] : []),
+    ...capsSection(report),
+    ...scoreSection(report),
+  ];
+  if (reportHasGrade(report)) {
+    lines.push('', '### Observatory-compatible tests', '');
+    for (const test of testsByGain(observatory)) lines.push(...testItem(report, test));
+  }
+  if (!options.summary) {
+    for (const { title, findings } of findingsByGroup(report)) {
+      lines.push('', `### ${title}`, '');
+      for (const finding of findings) lines.push(...findingItem(report, finding));
+    }
+    lines.push(...librariesSection(report));
+  }
+  if (report.notes.length > 0) {
     lines.push('', '### Notes', '');
-    for (const note of grade.notes) lines.push(`- ${escapeMarkdownText(note, { startsLine: true })}`);
+    for (const note of report.notes) lines.push(`- ${escapeMarkdownText(note, { startsLine: true })}`);
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

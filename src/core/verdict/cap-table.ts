@@ -155,14 +155,23 @@ function idMatches(pattern: string, id: string): boolean {
 
 const NEVER_CAPS: ReadonlySet<Severity> = new Set(['info', 'low']);
 
-/** The first rule of `rules` that caps `finding`; null when none does (always for info and low). */
+/**
+ * The first rule of `rules` that caps `finding`; null when none does (always for info and
+ * low, and when the rule that names the finding declines in this context).
+ */
 export function capRuleFor(finding: Finding, context: CapContext, rules: readonly CapRule[] = CAP_RULES): CapRule | null {
   if (NEVER_CAPS.has(finding.severity)) return null;
   for (const rule of rules) {
     if (rule.findingIds !== undefined && !rule.findingIds.some((pattern) => idMatches(pattern, finding.id))) continue;
     if (rule.severities !== undefined && !rule.severities.includes(finding.severity)) continue;
     if (rule.exceptChecks?.includes(finding.checkId) === true) continue;
-    if (rule.when !== undefined && !rule.when(finding, context)) continue;
+    if (rule.when !== undefined && !rule.when(finding, context)) {
+      // A rule that names the finding and declines (a debug tool or a self-signed
+      // certificate on localhost) has decided: the finding must not fall through to the
+      // high-severity fallback and cap anyway.
+      if (rule.findingIds !== undefined) return null;
+      continue;
+    }
     return rule;
   }
   return null;

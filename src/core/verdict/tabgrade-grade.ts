@@ -44,7 +44,7 @@ export interface TabgradeVerdict {
 }
 
 /** Ids of a vulnerable library's advisories, CVE first, as the finding's data lists them. */
-function advisoryIds(finding: Finding): string[] {
+export function advisoryIds(finding: Finding): string[] {
   const vulnerabilities = finding.data?.vulnerabilities;
   if (!Array.isArray(vulnerabilities)) return [];
   const ids: string[] = [];

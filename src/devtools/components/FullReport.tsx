@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageCapture } from '../../core/capture';
-import type { ObservatoryGrade } from '../../core/checks/observatory/grade-types';
+import type { Report } from '../../core/report';
 import type { TabStateMessage } from '../../shared/messages';
 import { connectToTab, type TabConnection } from '../../popup/connection';
 import { GradeCard } from '../../popup/components/GradeCard';
 
-type DetailsComponent = (props: { capture: PageCapture; grade: ObservatoryGrade | null }) => preact.JSX.Element;
+type DetailsComponent = (props: { capture: PageCapture; report: Report }) => preact.JSX.Element;
 let detailsModule: Promise<DetailsComponent> | null = null;
 
 /**
@@ -40,13 +40,14 @@ export function FullReport({ tabId, requestId }: { tabId: number; requestId: str
   }, [needsCompletion, capture?.navigationId]);
 
   if (state === null) return <p class="muted">Loading the full report…</p>;
-  if (capture === null || !current) {
+  const report = state.report;
+  if (capture === null || !current || report === null) {
     return <p class="muted" data-testid="report-not-current">The full report covers the page the tab shows now; this row is from an earlier load.</p>;
   }
   return (
     <div class="full-report" data-testid="full-report">
-      {capture.document !== null && state.grade !== null && <GradeCard grade={state.grade} />}
-      {Details === null ? <p class="muted">Loading details…</p> : <Details capture={capture} grade={state.grade} />}
+      {capture.document !== null && <GradeCard report={report} />}
+      {Details === null ? <p class="muted">Loading details…</p> : <Details capture={capture} report={report} />}
     </div>
   );
 }

@@ -2,12 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../../core/capture';
 import type { Stack } from '../../core/findings';
-import { gradeCapture } from '../../core/grade';
-import { detectStack } from '../../core/stack';
-import { runTabgradeChecks } from '../../core/tabgrade-findings';
+import { withChosenStack, type Report } from '../../core/report';
 import { ExportBar } from './ExportBar';
 import { FindingsView } from './FindingsView';
-import type { ObservatoryGrade } from '../../core/checks/observatory/grade-types';
 import { TestsList } from './TestsList';
 import { HeadersTable } from './HeadersTable';
 import { HistoryLine } from './HistoryLine';
@@ -26,12 +23,12 @@ const VERSION = browser.runtime.getManifest().version;
  * capture. Loaded after the card is on screen (it carries most of the popup's code). Every
  * value comes from core; this view only arranges it.
  */
-export function Details({ capture, grade: workerGrade }: { capture: PageCapture; grade: ObservatoryGrade | null }) {
+export function Details({ capture, report }: { capture: PageCapture; report: Report }) {
   const document = capture.document;
-  // The worker's grade of this very capture, or (an older worker's message) the same computed here.
-  const grade = useMemo(() => workerGrade ?? gradeCapture(capture), [capture, workerGrade]);
-  const findings = useMemo(() => (document === null ? [] : runTabgradeChecks(capture, { now: Date.now() })), [capture, document]);
-  const detection = useMemo(() => detectStack(capture), [capture]);
+  const grade = report.observatory;
+  const findings = report.findings;
+  const detection = report.stack.detection;
+  const withheld = useMemo(() => new Set<string>(report.arithmetic.withheldTests), [report]);
   const [chosenStack, setChosenStack] = useState<Stack | null>(null);
   const stack = chosenStack ?? detection.stacks[0] ?? null;
   const [filter, setFilter] = useState('');
@@ -53,13 +50,13 @@ export function Details({ capture, grade: workerGrade }: { capture: PageCapture;
           <StackPicker detection={detection} stack={stack} onChange={setChosenStack} />
         </div>
       )}
-      {document !== null && <TestsList grade={grade} stack={stack} filter={filter} />}
-      {graded && <HistoryLine grade={grade} navigationId={capture.navigationId} />}
+      {document !== null && <TestsList grade={grade} stack={stack} filter={filter} withheld={withheld} explanation={report.arithmetic.explanation} />}
+      {graded && <HistoryLine report={report} navigationId={capture.navigationId} />}
       {document !== null && <FindingsView findings={findings} stack={stack} filter={filter} />}
       {document !== null && <PageSection capture={capture} />}
       {document !== null && <BuilderSection capture={capture} stack={stack} />}
       <TlsSection capture={capture} now={Date.now()} />
-      {graded && <ExportBar capture={capture} grade={grade} version={VERSION} />}
+      {graded && <ExportBar capture={capture} report={withChosenStack(report, chosenStack)} version={VERSION} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} filter={filter} />}
       <TagsTable capture={capture} />

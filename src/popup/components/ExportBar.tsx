@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { PageCapture } from '../../core/capture';
-import type { ObservatoryGrade } from '../../core/checks/observatory/grade-types';
 import { exportFile, type ExportKind } from '../../core/exports';
+import type { Report } from '../../core/report';
 import { copyText, downloadText } from '../clipboard';
 
 const KINDS: ReadonlyArray<{ kind: ExportKind; label: string }> = [
   { kind: 'markdown', label: 'Markdown checklist' },
   { kind: 'json', label: 'JSON report' },
+  { kind: 'sarif', label: 'SARIF (code scanning)' },
   { kind: 'har', label: 'HAR' },
 ];
 
 /** Exports of the report and the captured exchange: copy or download, secrets left out by default. */
-export function ExportBar({ capture, grade, version }: { capture: PageCapture; grade: ObservatoryGrade; version: string }) {
+export function ExportBar({ capture, report, version }: { capture: PageCapture; report: Report; version: string }) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [status, setStatus] = useState('');
-  const make = (kind: ExportKind) => exportFile(kind, capture, grade, { includeSecrets, tabgradeVersion: version });
+  const make = (kind: ExportKind) => exportFile(kind, capture, report, { includeSecrets, tabgradeVersion: version });
   return (
     <section class="panel export" aria-label="Export" data-testid="export">
       <h2>Export</h2>

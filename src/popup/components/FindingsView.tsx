@@ -1,16 +1,9 @@
 import { SCANNER_MYTHS } from '../../core/checks/tabgrade/scanner-myths';
-import type { Finding, FindingGroup, Stack } from '../../core/findings';
+import type { Finding, Stack } from '../../core/findings';
+import { FINDING_GROUPS } from '../../core/report-view';
 import { matchesFilter } from '../filter';
 import { FindingItem } from './FindingItem';
 import { FixSnippets } from './FixSnippets';
-
-/** Groups in the order people fix things: the app, then the server, then the page, then TLS. */
-const GROUPS: ReadonlyArray<{ group: FindingGroup; title: string }> = [
-  { group: 'application', title: 'Application / framework' },
-  { group: 'server', title: 'Web server & headers' },
-  { group: 'content', title: 'Page content' },
-  { group: 'transport', title: 'Connection (TLS)' },
-];
 
 /** Tabgrade's own findings, grouped, each expandable to why it matters and the fix for the stack. */
 export function FindingsView({ findings, stack, filter }: { findings: Finding[]; stack: Stack | null; filter: string }) {
@@ -20,8 +13,8 @@ export function FindingsView({ findings, stack, filter }: { findings: Finding[];
       <h2>
         Beyond the grade <span class="count">{shown.length}</span>
       </h2>
-      <p class="muted">Tabgrade’s own findings. They do not change the Observatory grade.</p>
-      {GROUPS.map(({ group, title }) => {
+      <p class="muted">Tabgrade’s own findings. They never change the Observatory-compatible score; the serious ones cap the Tabgrade grade (see the caps above).</p>
+      {FINDING_GROUPS.map(({ group, title }) => {
         const inGroup = shown.filter((finding) => finding.group === group);
         if (inGroup.length === 0) return null;
         return (

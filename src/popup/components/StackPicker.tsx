@@ -1,20 +1,8 @@
 import { ALL_STACKS } from '../../core/checks/tabgrade/fixes';
 import type { Stack } from '../../core/findings';
 import type { StackDetection } from '../../core/stack';
+import { STACK_LABELS as LABELS } from '../../core/report-view';
 
-const LABELS: Record<Stack, string> = {
-  django: 'Django',
-  rails: 'Ruby on Rails',
-  laravel: 'Laravel',
-  express: 'Express (Node.js)',
-  aspnet: 'ASP.NET Core',
-  php: 'PHP',
-  apache: 'Apache httpd',
-  nginx: 'nginx',
-  caddy: 'Caddy',
-  iis: 'IIS',
-  netlify: 'Netlify / Cloudflare Pages (_headers)',
-};
 
 /** Which stack the fixes are written for: detected from the response, changeable by the user. */
 export function StackPicker({ detection, stack, onChange }: { detection: StackDetection; stack: Stack | null; onChange: (stack: Stack) => void }) {

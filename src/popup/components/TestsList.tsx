@@ -8,7 +8,21 @@ function modifierText(modifier: number): string {
 }
 
 /** Every Observatory test with its result, modifier and fix, biggest gains first. */
-export function TestsList({ grade, stack, filter }: { grade: ObservatoryGrade; stack: Stack | null; filter: string }) {
+export function TestsList({
+  grade,
+  stack,
+  filter,
+  withheld,
+  explanation,
+}: {
+  grade: ObservatoryGrade;
+  stack: Stack | null;
+  filter: string;
+  /** Tests whose bonus the score does not count (see `verdict/score-arithmetic.ts`). */
+  withheld: ReadonlySet<string>;
+  /** Why bonuses were withheld; null when none were. */
+  explanation: string | null;
+}) {
   const status = grade.status ?? 'graded';
   if (status === 'pending' || status === 'unavailable') return null;
   const tests = Object.values(grade.tests)
@@ -17,23 +31,30 @@ export function TestsList({ grade, stack, filter }: { grade: ObservatoryGrade; s
   return (
     <section class="panel" aria-label="Observatory tests">
       <h2>Observatory tests</h2>
+      {explanation !== null && <p class="arithmetic" data-testid="tests-bonus-withheld">{explanation}</p>}
       <ul class="tests" data-testid="tests">
-        {tests.map((test) => <TestRow key={test.name} test={test} stack={stack} />)}
+        {tests.map((test) => <TestRow key={test.name} test={test} stack={stack} withheld={withheld.has(test.name) && test.scoreModifier > 0} />)}
       </ul>
     </section>
   );
 }
 
-function TestRow({ test, stack }: { test: GradedTest; stack: Stack | null }) {
+function TestRow({ test, stack, withheld }: { test: GradedTest; stack: Stack | null; withheld: boolean }) {
   return (
     <li class={`test ${test.pass ? 'pass' : 'fail'}`} data-testid="test-row" data-test={test.name} data-result={test.result} data-pass={String(test.pass)}>
       <details>
         <summary>
           <span class="test-icon" aria-label={test.pass ? 'passed' : 'failed'}>{test.pass ? '✓' : '✗'}</span>
           <span class="test-title">{test.title}</span>
-          <span class={`modifier ${test.scoreModifier < 0 ? 'negative' : test.scoreModifier > 0 ? 'positive' : ''}`} data-testid="modifier">
+          <span
+            class={`modifier ${test.scoreModifier < 0 ? 'negative' : test.scoreModifier > 0 ? 'positive' : ''}${withheld ? ' withheld' : ''}`}
+            data-testid="modifier"
+            data-withheld={String(withheld)}
+            title={withheld ? 'Not counted: bonuses count only once the score before bonuses reaches 90' : undefined}
+          >
             {modifierText(test.scoreModifier)}
           </span>
+          {withheld && <span class="muted withheld-label">withheld</span>}
           {test.potentialGain > 0 && <span class="gain" data-testid="gain">fix: +{test.potentialGain}</span>}
         </summary>
         <div class="test-body">

@@ -4,6 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import type { BrowserDriver, PopupView } from '../support/driver';
+import type { Grade } from '../../../src/core/checks/observatory/grade-types';
+import { worseGrade } from '../../../src/core/grade-order';
 import { KNOWN_GRADE, TLS_DAYS, TLS_ORGANISATION, type SharedSite } from './site';
 
 async function headerPairs(popup: PopupView): Promise<Array<[string, string]>> {
@@ -104,6 +106,46 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     } else {
       await expect.poll(() => popup.texts('tls-unavailable')).toEqual([expect.stringContaining('does not share the TLS connection')]);
     }
+    await popup.close();
+    await page.close();
+  });
+
+  it('caps the Tabgrade grade for the old jQuery a newsletter widget injects after load, in the popup and on the badge', async () => {
+    const { site } = shared();
+    const page = await driver().open(`${site.origin}/newsletter`);
+    const popup = await driver().popupFor(page);
+    // The widget adds jQuery one second after load; the main-world probe then finds it.
+    await expect.poll(() => popup.attributes('cap', 'data-rule'), { timeout: 15_000 }).toContain('vulnerable-library-medium');
+    const caps = await popup.texts('cap');
+    const jqueryCap = caps.find((text) => text.includes('jQuery 1.12.4')) ?? '';
+    expect(jqueryCap).toMatch(/Capped at B by jQuery 1\.12\.4 \(CVE-\d{4}-\d+/);
+    expect(jqueryCap).toMatch(/update jQuery to 3\.\d+\.\d+/);
+    // The injected script has no integrity either, and the Observatory never saw it.
+    expect(await popup.attributes('cap', 'data-rule')).toContain('cross-origin-script-without-integrity');
+
+    // The letter is the worse of the Observatory-compatible grade and every cap.
+    const [letter] = await popup.texts('grade');
+    const [observatory] = await popup.texts('observatory-grade');
+    const capLetters = (await popup.attributes('cap', 'data-grade')).filter((grade): grade is Grade => grade !== null);
+    expect(letter).toBe([observatory as Grade, ...capLetters].reduce(worseGrade));
+    // On plain HTTP the transport tests hold the score down; in production the caps decide.
+    expect(await popup.texts('projected-tabgrade')).toEqual(['B']);
+
+    // The badge shows the same letter, and its tooltip the cap and its reason.
+    const badge = () =>
+      popup.evaluate(async () => {
+        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+          action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
+          tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
+        };
+        // Chromium's popup is opened with ?tab=, Firefox's with ?url=.
+        const params = new URLSearchParams(location.search);
+        const tabId = params.has('tab') ? Number(params.get('tab')) : (await api.tabs.query({})).find((tab) => tab.url === params.get('url'))?.id;
+        if (tabId === undefined) return { text: '', title: '' };
+        return { text: await api.action.getBadgeText({ tabId }), title: await api.action.getTitle({ tabId }) };
+      }, null);
+    await expect.poll(async () => (await badge()).text, { timeout: 10_000 }).toBe(letter);
+    await expect.poll(async () => (await badge()).title, { timeout: 10_000 }).toContain('Capped at B by jQuery 1.12.4');
     await popup.close();
     await page.close();
   });

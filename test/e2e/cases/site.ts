@@ -47,6 +47,19 @@ export const KNOWN_GRADE = {
   } as Record<string, string>,
 };
 
+/**
+ * An otherwise strong header set for the newsletter case: everything the Observatory can
+ * reward on plain HTTP, so that only Tabgrade's own findings (the widget's old jQuery and
+ * its scripts without integrity) hold the page back. `{{WIDGET}}` is the widget's origin.
+ */
+export const NEWSLETTER_HEADERS: Array<[string, string]> = [
+  ['Content-Security-Policy', "default-src 'none'; script-src 'self' {{WIDGET}}; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+];
+
 /** Days the test certificate is valid: under 14, so "expires soon" must be reported. */
 export const TLS_DAYS = 10;
 export const TLS_ORGANISATION = 'Tabgrade Test CA';
@@ -76,5 +89,14 @@ export async function startSharedSite(): Promise<SharedSite> {
   other.route('/middle', { status: 302, headers: [['Location', `${other.altOrigin}/final`], ['Set-Cookie', 'hop=1']] });
   other.route('/final', html('<h1>final</h1>', [['Strict-Transport-Security', 'max-age=63072000']]));
   site.route('/known', html('<!doctype html><title>Known</title><script src="/app.js"></script><h1>Known</h1>', KNOWN_HEADERS));
+  // The newsletter case: the widget (another site, under the `localhost` name) injects jQuery 1.12.4 after load.
+  const [newsletter, loader, jquery] = await Promise.all([
+    readFile(new URL('../../fixtures/site/newsletter.html', import.meta.url), 'utf8'),
+    readFile(new URL('../../fixtures/site/widget-loader.js', import.meta.url), 'utf8'),
+    readFile(new URL('../../../node_modules/jquery-1.12.4/dist/jquery.min.js', import.meta.url), 'utf8'),
+  ]);
+  site.route('/newsletter', html(newsletter.replaceAll('{{WIDGET}}', other.altOrigin), NEWSLETTER_HEADERS.map(([name, value]) => [name, value.replaceAll('{{WIDGET}}', other.altOrigin)])));
+  other.route('/widget/loader.js', { headers: js.headers, body: loader });
+  other.route('/vendor/jquery-1.12.4.min.js', { headers: js.headers, body: jquery });
   return { site, other, secure, close: async () => void (await Promise.all([site.close(), other.close(), secure.close()])) };
 }

@@ -1,0 +1,161 @@
+/**
+ * The report ties the verdict modules together: the context it passes the cap table
+ * (public host, SRI test), the projection's own Tabgrade letter, and the stack order.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { HttpHeader, PageCapture } from '../../src/core/capture';
+import { isBelow } from '../../src/core/grade-order';
+import { buildReport, withChosenStack, type Report } from '../../src/core/report';
+import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
+import { link, pageWith, script } from '../helpers/page-capture';
+import { headers, isBetter, NOW } from './verdict/support';
+
+/** What an A+ page sends over HTTPS. */
+const STRONG = headers({
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Strict-Transport-Security': 'max-age=31536000',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
+
+/** `pageWith`'s page, sending `sent` instead of a bare Content-Type. */
+function pageSending(sent: HttpHeader[], ...args: Parameters<typeof pageWith>): PageCapture {
+  const capture = pageWith(...args);
+  if (capture.document === null) throw new Error('pageWith always has a document');
+  return { ...capture, document: { ...capture.document, headers: sent } };
+}
+
+const JQUERY_341 = 'https://www.example.com/js/jquery-3.4.1.min.js'; // a known medium vulnerability: caps at B
+const report = (capture: PageCapture): Report => buildReport(capture, { now: NOW });
+
+describe('buildReport verdict', () => {
+  it('caps a strong page by what Tabgrade found', () => {
+    const built = report(pageSending(STRONG, [script(JQUERY_341)]));
+    expect(['A+', 'A']).toContain(built.observatory.grade); // the premise: only the cap holds it down
+    expect(built.verdict).toMatchObject({ grade: 'B', observatoryGrade: built.observatory.grade, capped: true });
+    expect(built.verdict.caps.map((cap) => cap.rule)).toEqual(['vulnerable-library-medium']);
+  });
+
+  it('keeps a weak page’s own letter when the cap is above it', () => {
+    const built = report(pageWith([script(JQUERY_341)]));
+    expect(isBelow(built.observatory.grade, 'B')).toBe(true);
+    expect(built.verdict.grade).toBe(built.observatory.grade);
+    expect(built.verdict.caps.map((cap) => [cap.rule, cap.binding])).toEqual([['vulnerable-library-medium', false]]);
+  });
+
+  // Across every header fixture, with and without page content that caps: the Tabgrade
+  // letter is never better than the Observatory-compatible one.
+  it('is never better than the Observatory-compatible grade', () => {
+    const dir = fileURLToPath(new URL('../fixtures/headers/', import.meta.url));
+    const names = readdirSync(dir).filter((name) => name.endsWith('.headers')).map((name) => name.replace(/\.headers$/, ''));
+    const tabgradeDir = fileURLToPath(new URL('../fixtures/headers/tabgrade/', import.meta.url));
+    const tabgradeNames = readdirSync(tabgradeDir).filter((name) => name.endsWith('.headers')).map((name) => `tabgrade/${name.replace(/\.headers$/, '')}`);
+    let capped = 0;
+    for (const name of [...names, ...tabgradeNames]) {
+      const plain = captureFromFixtures(name);
+      const withLibraries = pageSending(plain.document?.headers ?? [], [script(JQUERY_341), script('https://www.example.com/angular-1.8.3.min.js'), link('https://cdn.example.net/a.css')]);
+      for (const capture of [plain, withLibraries]) {
+        const built = report(capture);
+        expect(built.verdict.grade, name).not.toBeNull();
+        if (built.verdict.grade === null) continue;
+        expect(isBetter(built.verdict.grade, built.observatory.grade), `${name}: ${built.verdict.grade} vs ${built.observatory.grade}`).toBe(false);
+        expect(built.verdict.observatoryGrade).toBe(built.observatory.grade);
+        if (built.verdict.capped) capped++;
+      }
+    }
+    expect(capped).toBeGreaterThan(0); // some of them really were lowered
+  });
+
+  it('gives no letter for a page without a document response', () => {
+    const built = report(captureFrom({}));
+    expect(built.observatory.status).toBe('unavailable');
+    expect(built.verdict.grade).toBeNull();
+    expect(built.findings).toEqual([]);
+  });
+
+  it('tells the cap table whether the host is public', () => {
+    // Django's runserver on a public host caps at C; on localhost it is the developer's own machine.
+    const runserver = (url: string) => report(captureFromFixtures('tabgrade/server-django-runserver', undefined, { url }));
+    expect(runserver('https://example.com/').verdict.caps.map((cap) => cap.rule)).toContain('development-server-public');
+    expect(runserver('http://localhost:8000/').verdict.caps.map((cap) => cap.rule)).not.toContain('development-server-public');
+    expect(runserver('http://localhost:8000/').findings.map((item) => item.id)).toContain('development-server-wsgiref'); // still reported
+  });
+
+  describe('on a development host', () => {
+    const built = report(pageSending(STRONG.filter((header) => header.name !== 'Strict-Transport-Security'), [script('http://localhost:8000/js/jquery-3.4.1.min.js')], { url: 'http://localhost:8000/' }));
+
+    it('projects the production grade and applies the same caps to it', () => {
+      expect(built.projection).not.toBeNull();
+      expect(built.projection?.score).toBeGreaterThan(built.observatory.score);
+      expect(built.verdict.caps.map((cap) => cap.rule)).toEqual(['vulnerable-library-medium']);
+      // Production over HTTPS lifts the score, not the library's cap.
+      expect(built.projection?.grade).toBe('A+');
+      expect(built.projection?.tabgradeGrade).toBe('B');
+    });
+
+    it('keeps the projection’s note in its own field, not in the notes', () => {
+      expect(built.notes).not.toContain(built.projection?.note);
+    });
+  });
+
+  it('has no projection on a public host', () => {
+    expect(report(pageSending(STRONG, [])).projection).toBeNull();
+    expect(report(captureFromFixtures('html-only', undefined, { url: 'http://example.com/' })).projection).toBeNull();
+  });
+
+  it('leaves the projection’s Tabgrade letter at the projected one when nothing caps', () => {
+    const built = report(captureFromFixtures('html-only', undefined, { url: 'http://192.168.1.5/' }));
+    expect(built.verdict.caps).toEqual([]);
+    expect(built.projection?.tabgradeGrade).toBe(built.projection?.grade);
+  });
+});
+
+describe('withChosenStack', () => {
+  // Detected: Django first, then nginx.
+  const capture = captureFromFixtures('tabgrade/stack-django-on-nginx');
+  const detected = buildReport(capture, { now: NOW });
+
+  it('starts from a report whose detected stacks are Django then nginx', () => {
+    expect(detected.stack).toMatchObject({ stacks: ['django', 'nginx'], chosen: null });
+  });
+
+  it('puts a detected stack the user chose first, without repeating it', () => {
+    const chosen = withChosenStack(detected, 'nginx');
+    expect(chosen.stack.chosen).toBe('nginx');
+    expect(chosen.stack.stacks).toEqual(['nginx', 'django']);
+  });
+
+  it('puts a stack that was not detected first, before the detected ones', () => {
+    expect(withChosenStack(detected, 'rails').stack.stacks).toEqual(['rails', 'django', 'nginx']);
+  });
+
+  it('goes back to the detected order when the choice is cleared', () => {
+    const cleared = withChosenStack(withChosenStack(detected, 'nginx'), null);
+    expect(cleared.stack).toMatchObject({ chosen: null, stacks: ['django', 'nginx'] });
+  });
+
+  it('gives the same stacks as building the report with that choice', () => {
+    for (const stack of ['nginx', 'rails', 'django'] as const) {
+      expect(withChosenStack(detected, stack).stack).toEqual(buildReport(capture, { now: NOW, stack }).stack);
+    }
+  });
+
+  it('changes nothing else, and leaves the report it was given alone', () => {
+    const chosen = withChosenStack(detected, 'nginx');
+    expect(chosen.verdict).toBe(detected.verdict);
+    expect(chosen.findings).toBe(detected.findings);
+    expect(chosen.stack.detection).toBe(detected.stack.detection);
+    expect(detected.stack).toMatchObject({ stacks: ['django', 'nginx'], chosen: null });
+  });
+
+  it('returns the same report when the choice does not change', () => {
+    expect(withChosenStack(detected, null)).toBe(detected);
+    const chosen = withChosenStack(detected, 'nginx');
+    expect(withChosenStack(chosen, 'nginx')).toBe(chosen);
+  });
+});
