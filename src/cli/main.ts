@@ -16,7 +16,7 @@ import { version } from '../../package.json' with { type: 'json' };
 import type { PageCapture } from '../core/capture';
 import { gateFailures } from '../core/gates';
 import { HarError, importHar, parseHarText, type HarImport } from '../core/har';
-import { HAR_CONTENT_NOTE } from '../core/har/page-content';
+import { harContentNote } from '../core/har/page-content';
 import { buildReport, type Report } from '../core/report';
 import { formatReport } from '../core/report-format';
 import { singleLine } from '../core/report-format/sanitize';
@@ -126,7 +126,7 @@ async function grade(command: GradeCommand, io: CliIo): Promise<number> {
   const text = await readInput(command.file, io);
   const imported = readHar(text, command.file === '-' ? 'standard input' : command.file);
   // What the HAR lacked (no body, several pages …) belongs with the grade's own caveats.
-  const report = buildReport(imported.capture, { extraNotes: [...imported.warnings, HAR_CONTENT_NOTE] });
+  const report = buildReport(imported.capture, { extraNotes: [...imported.warnings, harContentNote(imported)] });
   return printReport(report, imported.capture, command, false, io);
 }
 

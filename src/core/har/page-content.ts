@@ -15,9 +15,18 @@ import { scanContent, type ContentRepository } from '../libraries/retire-engine'
 import { decodeBody } from './body';
 import type { Entry } from './entry';
 
-/** The note for every HAR report: what a recording cannot show. */
+/** The note for a HAR report: what a recording cannot show. */
 export const HAR_CONTENT_NOTE =
   'Graded from a HAR recording: scripts and stylesheets come from the served HTML and libraries from script URLs and bodies; what only a live page shows (tags added after load, libraries found at run time) could not be judged — `tabgrade audit <url>` sees those too.';
+
+/** The note for a HAR that Tabgrade exported, which carries the live page's tags and libraries. */
+export const HAR_LIVE_PAGE_NOTE =
+  'Graded from a HAR that Tabgrade exported: the tags and the run-time libraries come from the live page as the extension saw it when the file was saved.';
+
+/** The one note on what the HAR could and could not show. */
+export function harContentNote(imported: { livePage: boolean }): string {
+  return imported.livePage ? HAR_LIVE_PAGE_NOTE : HAR_CONTENT_NOTE;
+}
 
 /** Scripts whose bodies are scanned, and the largest body read: bounded work for any HAR. */
 const CONTENT_SCAN_LIMITS = { scripts: 60, bodyChars: 3_000_000 } as const;

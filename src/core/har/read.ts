@@ -14,6 +14,7 @@ import { firstHeader } from '../headers';
 import { decodeBody } from './body';
 import { failureOf, HTML_MEDIA_TYPES, isHttp, mediaTypeOf, prepare, toHop, toResponse, type Entry } from './entry';
 import { HarError } from './error';
+import { parseLivePage } from './live-page';
 import { contentLibraries, servedDom } from './page-content';
 import { findProbes } from './probes';
 import { resourceTypeOf } from './resource-types';
@@ -24,6 +25,8 @@ export interface HarImport {
   capture: PageCapture;
   /** What the HAR could not tell (no body, failed document …), in words for the report. */
   warnings: string[];
+  /** True when the HAR is a Tabgrade export carrying what the live page showed (`live-page.ts`). */
+  livePage: boolean;
 }
 
 /**
@@ -132,6 +135,8 @@ export function importHar(input: unknown): HarImport {
   const startedAt = page?.startedMs ?? first.startedMs ?? 0;
 
   const html = failed ? null : documentHtml(documentEntry, warnings);
+  // A Tabgrade export carries what the live page showed; other HARs only the served HTML.
+  const livePage = failed ? null : parseLivePage(page?.livePage);
   const contentType = firstHeader(documentEntry.headers, 'content-type') ?? (documentEntry.content.mimeType || 'text/html');
   // Sub-resources only: the document's own body is HTML, and probes are not the page's scripts.
   const scripts = onPage.filter((entry) => !inChain.has(entry.index) && !used.has(entry.index));
@@ -148,13 +153,14 @@ export function importHar(input: unknown): HarImport {
     redirects: chain.slice(0, -1).map(toHop),
     subresources,
     droppedSubresources,
-    dom: html === null ? null : servedDom(html, documentEntry.url, contentType, completedAt(startedAt, page, onPage) ?? startedAt),
+    dom: livePage?.dom ?? (html === null ? null : servedDom(html, documentEntry.url, contentType, completedAt(startedAt, page, onPage) ?? startedAt)),
     html,
     probes,
     error: failed ? failureOf(documentEntry) : null,
     contentLibraries: failed ? [] : contentLibraries(scripts),
+    ...(livePage?.runtimeLibraries ? { runtimeLibraries: livePage.runtimeLibraries } : {}),
   };
-  return { capture, warnings };
+  return { capture, warnings, livePage: livePage !== null };
 }
 
 /**

@@ -5,6 +5,7 @@
  * in practice; a field that is present with the wrong type is an error, because guessing
  * what a broken file meant could grade the wrong response.
  */
+import { LIVE_PAGE_FIELD } from './live-page';
 import type { HttpHeader } from '../capture';
 import { HarError } from './error';
 import { parseUrl } from './urls';
@@ -19,6 +20,8 @@ export interface HarPageView {
   startedMs: number | null;
   /** `pageTimings.onLoad` in milliseconds after the start, or null when unknown (-1). */
   onLoadMs: number | null;
+  /** Tabgrade's own `_tabgradeLivePage` field, unchecked (`live-page.ts` checks it). */
+  livePage: unknown;
 }
 
 export interface HarContentView {
@@ -143,6 +146,7 @@ function readPage(value: unknown, i: number): HarPageView {
     startedMs: dateMs(optionalString(value, 'startedDateTime', path)),
     // HAR uses -1 for "not available".
     onLoadMs: onLoad !== null && onLoad >= 0 ? onLoad : null,
+    livePage: value[LIVE_PAGE_FIELD],
   };
 }
 

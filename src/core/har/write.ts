@@ -10,6 +10,7 @@
 import type { Content, Entry, Har, Header, Page, Response as HarResponse } from 'har-format';
 import type { HttpHeader, PageCapture, ProbeResult, RedirectHop, ResponseCapture } from '../capture';
 import { firstHeader, hasHeader } from '../headers';
+import { LIVE_PAGE_FIELD, livePageOf } from './live-page';
 import { redactHeader, REDACTED } from './redact';
 import { devtoolsTypeOf, type DevtoolsType } from './resource-types';
 import { parseUrl } from './urls';
@@ -216,11 +217,14 @@ export function captureToHar(capture: PageCapture, options: HarExportOptions): H
     if (probe !== undefined) parts.push(...probeParts(kind, probe, capture.startedAt));
   }
 
-  const page: Page = {
+  const livePage = livePageOf(capture);
+  const page: Page & { [LIVE_PAGE_FIELD]?: Record<string, unknown> } = {
     startedDateTime: isoDate(capture.startedAt),
     id: PAGE_ID,
     title: capture.url,
     pageTimings: { onContentLoad: -1, onLoad: capture.completedAt === null ? -1 : capture.completedAt - capture.startedAt },
+    // What only the live page showed, so that `tabgrade grade` on this file agrees with the popup.
+    ...(livePage === null ? {} : { [LIVE_PAGE_FIELD]: livePage }),
   };
   return {
     log: {

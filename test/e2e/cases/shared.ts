@@ -2,8 +2,13 @@
  * Cases every supported browser must pass, written once and run by the Chromium and the
  * Firefox suites with their own driver.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import type { BrowserDriver, PopupView } from '../support/driver';
+import { exportedText, type BrowserDriver, type PopupView } from '../support/driver';
 import type { Grade } from '../../../src/core/checks/observatory/grade-types';
 import { worseGrade } from '../../../src/core/grade-order';
 import { KNOWN_GRADE, TLS_DAYS, TLS_ORGANISATION, type SharedSite } from './site';
@@ -146,6 +151,25 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
       }, null);
     await expect.poll(async () => (await badge()).text, { timeout: 10_000 }).toBe(letter);
     await expect.poll(async () => (await badge()).title, { timeout: 10_000 }).toContain('Capped at B by jQuery 1.12.4');
+
+    // The exports carry the same verdict, and the HAR round trip reaches it again with the CLI.
+    const rules = await popup.attributes('cap', 'data-rule');
+    const json = JSON.parse((await exportedText(popup, 'download-json')) ?? '{}') as { grade: string; tabgrade: { caps: Array<{ rule: string }> } };
+    expect(json.grade).toBe(letter);
+    expect(json.tabgrade.caps.map((cap) => cap.rule)).toEqual(rules);
+    const har = (await exportedText(popup, 'download-har')) ?? '';
+    const folder = await mkdtemp(join(tmpdir(), 'tabgrade-newsletter-'));
+    try {
+      await writeFile(join(folder, 'newsletter.har'), har);
+      const bin = resolve(__dirname, '../../../bin/tabgrade.js');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'grade', join(folder, 'newsletter.har'), '--format', 'json']);
+      const regraded = JSON.parse(stdout) as { grade: string; tabgrade: { caps: Array<{ rule: string }> }; libraries: Array<{ name: string; version: string }> };
+      expect(regraded.grade).toBe(letter);
+      expect(regraded.tabgrade.caps.map((cap) => cap.rule)).toEqual(rules);
+      expect(regraded.libraries.map((library) => `${library.name} ${library.version}`)).toContain('jQuery 1.12.4');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     await popup.close();
     await page.close();
   });

@@ -63,3 +63,24 @@ export function popupView(evaluate: Evaluate, close: () => Promise<void>): Popup
     close,
   };
 }
+
+/**
+ * The text of one of the popup's exports, as the Download button makes it: the file's Blob
+ * is read back inside the popup (the same in both browsers, with no download folder).
+ */
+export async function exportedText(popup: PopupView, testId: string): Promise<string | null> {
+  return popup.evaluate(async (id: string) => {
+    const original = URL.createObjectURL.bind(URL);
+    let blob: Blob | null = null;
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      if (object instanceof Blob) blob = object;
+      return original(object);
+    };
+    try {
+      document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    return blob === null ? null : await (blob as Blob).text();
+  }, testId);
+}
