@@ -16,7 +16,8 @@ import { isDevelopmentUrl } from './development-hosts';
 import type { Finding, Stack } from './findings';
 import { gradeCapture, type GradeOptions } from './grade';
 import { libraryInventory, type LibraryRow } from './libraries/inventory';
-import type { ObservatoryContext } from './checks/observatory/types';
+import { cookiesTest } from './checks/observatory/cookies';
+import type { ObservatoryContext, ObservatoryTestName } from './checks/observatory/types';
 import { detectStack, type StackDetection } from './stack';
 import { runTabgradeChecks } from './tabgrade-findings';
 import { worseGrade } from './grade-order';
@@ -70,6 +71,17 @@ function observatorySriPassed(grade: ObservatoryGrade): boolean {
   return grade.tests['subresource-integrity']?.pass === true;
 }
 
+/** The results that change once HSTS passes (the cookies test), for the production projection. */
+function followsFromHsts(capture: PageCapture, context: Partial<ObservatoryContext> | undefined): Partial<Record<ObservatoryTestName, string>> {
+  const full: ObservatoryContext = { isHstsPreloaded: context?.isHstsPreloaded ?? (() => null), assumeHstsPasses: true };
+  try {
+    return { cookies: cookiesTest.run(capture, full).result };
+  } catch {
+    // The real grade already reports a test that throws; the projection just keeps its result.
+    return {};
+  }
+}
+
 /** Builds the report of `capture`. Pure: the same capture and options give the same report. */
 export function buildReport(capture: PageCapture, options: ReportOptions = {}): Report {
   const now = options.now ?? Date.now();
@@ -79,7 +91,7 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
   const capContext = { publicHost: !isDevelopmentUrl(observatory.url || capture.url), observatorySriPassed: observatorySriPassed(observatory) };
   const verdict = tabgradeVerdict(observatory, findings, capContext);
   const arithmetic = scoreArithmetic(observatory);
-  const projected = productionProjection(observatory);
+  const projected = productionProjection(observatory, hasDocument ? followsFromHsts(capture, options.context) : {});
   let projection: ProductionProjection | null = null;
   if (projected !== null) {
     // The same caps hold in production: only the two transport tests are assumed.

@@ -159,3 +159,34 @@ describe('withChosenStack', () => {
     expect(withChosenStack(chosen, 'nginx')).toBe(chosen);
   });
 });
+
+describe('the production projection in the report', () => {
+  // A session cookie without Secure costs 40 without HSTS and 10 with it: the projection must
+  // count the milder penalty, as the Observatory would over HTTPS.
+  const sent: HttpHeader[] = [
+    { name: 'Content-Type', value: 'text/html; charset=utf-8' },
+    { name: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+    { name: 'X-Content-Type-Options', value: 'nosniff' },
+    { name: 'Set-Cookie', value: 'sessionid=abc123def; Path=/; HttpOnly; SameSite=Lax' },
+  ];
+
+  it('re-judges cookies under HSTS and matches the same page really served over HTTPS with HSTS', () => {
+    const report = buildReport(captureFrom({ url: 'http://localhost:8000/', headers: sent }), { now: NOW });
+    expect(report.observatory.tests.cookies.result).toBe('cookies-session-without-secure-flag');
+    expect(report.projection?.assumed.cookies).toBe('cookies-session-without-secure-flag-but-protected-by-hsts');
+    expect(report.projection?.note).toContain('counting the milder cookie penalty under HSTS');
+    const production = buildReport(
+      captureFrom({ url: 'https://example.com/', headers: [...sent, { name: 'Strict-Transport-Security', value: 'max-age=31536000' }] }),
+      { now: NOW },
+    );
+    expect(production.observatory.tests.cookies.result).toBe('cookies-session-without-secure-flag-but-protected-by-hsts');
+    expect([report.projection?.score, report.projection?.grade]).toEqual([production.observatory.score, production.observatory.grade]);
+  });
+
+  it('leaves cookies alone when HSTS changes nothing for them', () => {
+    const secure = sent.map((header) => (header.name === 'Set-Cookie' ? { ...header, value: `${header.value}; Secure` } : header));
+    const report = buildReport(captureFrom({ url: 'http://localhost:8000/', headers: secure }), { now: NOW });
+    expect(report.projection?.assumed.cookies).toBeUndefined();
+    expect(report.projection?.note).not.toContain('cookie');
+  });
+});

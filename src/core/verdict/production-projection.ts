@@ -43,7 +43,15 @@ function developmentHttpHost(url: string): string | null {
 }
 
 /** The projection for a plain-HTTP page on a development host; null anywhere else. */
-export function productionProjection(grade: ObservatoryGrade): Omit<ProductionProjection, 'tabgradeGrade'> | null {
+/**
+ * `followsFromHsts`: results of other tests that change once HSTS passes, as the report
+ * re-ran them on the capture (the cookies test judges cookies without Secure more mildly
+ * under HSTS). They are not fixes the projection assumes, only consequences of one.
+ */
+export function productionProjection(
+  grade: ObservatoryGrade,
+  followsFromHsts: Partial<Record<ObservatoryTestName, string>> = {},
+): Omit<ProductionProjection, 'tabgradeGrade'> | null {
   const status = grade.status ?? 'graded';
   if (status !== 'graded' && status !== 'partial') return null;
   const host = developmentHttpHost(grade.url);
@@ -53,8 +61,8 @@ export function productionProjection(grade: ObservatoryGrade): Omit<ProductionPr
   let heldBack = 0;
   const modifiers = table.tests.map((name) => {
     const actual = grade.tests[name]?.scoreModifier ?? 0;
-    const result = ASSUMED_IN_PRODUCTION[name];
-    if (result === undefined) return actual;
+    const result = ASSUMED_IN_PRODUCTION[name] ?? followsFromHsts[name];
+    if (result === undefined || result === grade.tests[name]?.result) return actual;
     const assumedModifier = scoreEntry(name, result, table)?.modifier ?? 0;
     if (assumedModifier > actual) {
       assumed[name] = result;
@@ -63,12 +71,12 @@ export function productionProjection(grade: ObservatoryGrade): Omit<ProductionPr
     }
     return actual;
   });
-  if (Object.keys(assumed).length === 0) return null;
+  if (!Object.keys(assumed).some((name) => Object.hasOwn(ASSUMED_IN_PRODUCTION, name))) return null;
   const score = scoreFromModifiers(modifiers, table);
   const projected = gradeForScore(score, table);
   return {
     projection: true,
-    note: `${host} is a development address served over plain HTTP, so the Redirection and HSTS tests cannot pass here (${heldBack} points); in production over HTTPS, with the redirect and the HSTS header your stack’s fixes add, this page would score ${score}/100 (${projected}). That is a projection, not a measurement.`,
+    note: `${host} is a development address served over plain HTTP, so the Redirection and HSTS tests cannot pass here (${heldBack} points${assumed.cookies === undefined ? '' : ', counting the milder cookie penalty under HSTS'}); in production over HTTPS, with the redirect and the HSTS header your stack’s fixes add, this page would score ${score}/100 (${projected}). That is a projection, not a measurement.`,
     assumed,
     score,
     grade: projected,

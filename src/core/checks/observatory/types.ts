@@ -44,6 +44,11 @@ export interface ObservatoryContext {
    * Observatory concludes for any host missing from its list, and say so in `notes`.
    */
   isHstsPreloaded(host: string): { preloaded: boolean; includeSubDomains: boolean } | null;
+  /**
+   * Only for the production projection (`verdict/production-projection.ts`): judge as if
+   * the HSTS test passed. Never set for a real grade.
+   */
+  assumeHstsPasses?: boolean;
 }
 
 /** One Observatory test: metadata next to its logic. */
