@@ -88,10 +88,22 @@ function evictBeyondCap(): void {
   }
 }
 
+/**
+ * The capture with its HTML put back, the same object for as long as neither changes: the
+ * report cache (`reports.ts`) is keyed by the object, so a popup opened on a graded tab
+ * finds the report the badge already built instead of building it again.
+ */
+const withHtmlCache = new WeakMap<PageCapture, { html: DocumentHtml; merged: PageCapture }>();
+
 function withHtml(capture: PageCapture | undefined): PageCapture | null {
   if (capture === undefined) return null;
   const html = htmlByNavigation.get(capture.navigationId);
-  return html === undefined ? capture : { ...capture, html };
+  if (html === undefined) return capture;
+  const cached = withHtmlCache.get(capture);
+  if (cached !== undefined && cached.html === html) return cached.merged;
+  const merged = { ...capture, html };
+  withHtmlCache.set(capture, { html, merged });
+  return merged;
 }
 
 export function onCaptureChange(listener: Listener): void {
