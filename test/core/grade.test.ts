@@ -11,39 +11,13 @@ import {
   gradeForScore,
   scoreFromModifiers,
 } from '../../src/core/checks/observatory/scoring';
-import type { ObservatoryTest, ObservatoryTestName } from '../../src/core/checks/observatory/types';
+import type { ObservatoryTestName } from '../../src/core/checks/observatory/types';
 import { NOT_RUN_RESULT, TEST_ERROR_RESULT, gradeCapture } from '../../src/core/grade';
 import { captureFrom, captureFromFixtures, loadHeaders } from '../helpers/fixtures';
+import { fixedTest, fixedTests } from '../helpers/fixed-tests';
 
 const table = CURRENT_SCORING;
 const TEST_NAMES = table.tests;
-
-/** A test that always answers `result` (whose modifier comes from the real table). */
-function fixedTest(name: ObservatoryTestName, result: string, pass = true): ObservatoryTest {
-  return {
-    name,
-    title: TEST_INFO[name].title,
-    needs: ['document'],
-    run: () => ({ name, result, expectation: table.expectations[name], pass, scoreModifier: 999, data: {}, notes: [] }),
-  };
-}
-
-/** Ten fixed tests: the given results, and a zero-modifier passing result for the others. */
-function fixedTests(results: Partial<Record<ObservatoryTestName, string>>): ObservatoryTest[] {
-  const neutral: Record<ObservatoryTestName, string> = {
-    'content-security-policy': 'csp-implemented-with-unsafe-inline-in-style-src-only',
-    cookies: 'cookies-not-found',
-    'cross-origin-resource-sharing': 'cross-origin-resource-sharing-not-implemented',
-    redirection: 'redirection-to-https',
-    'referrer-policy': 'referrer-policy-not-implemented',
-    'strict-transport-security': 'hsts-implemented-max-age-at-least-six-months',
-    'subresource-integrity': 'sri-not-implemented-but-no-scripts-loaded',
-    'x-content-type-options': 'x-content-type-options-nosniff',
-    'x-frame-options': 'x-frame-options-allow-from-origin',
-    'cross-origin-resource-policy': 'corp-not-implemented',
-  };
-  return TEST_NAMES.map((name) => fixedTest(name, results[name] ?? neutral[name]));
-}
 
 const page = (): PageCapture => captureFromFixtures('html-only');
 

@@ -13,7 +13,7 @@ import type { Grade, GradeStatus } from '../checks/observatory/grade-types';
 import type { FixSnippet } from '../checks/tabgrade/fixes/types';
 import type { FindingGroup, Severity, Stack } from '../findings';
 import type { LibrarySource } from '../libraries/inventory';
-import type { Report } from '../report';
+import type { Report, ScoreArithmetic } from '../report';
 import { capOfFinding, isBonusWithheld, reportFixes, reportHasGrade } from '../report-view';
 import { statusOf, testsInOrder } from './common';
 
@@ -124,16 +124,8 @@ export interface JsonReport {
     testsQuantity: number;
     tests: Record<string, JsonTestReport>;
   };
-  scoreArithmetic: {
-    baseline: number;
-    penalties: number;
-    bonuses: number;
-    scoreBeforeBonuses: number;
-    bonusThreshold: number;
-    withheldBonus: number;
-    withheldTests: string[];
-    explanation: string | null;
-  };
+  /** The core's arithmetic as it is, test names as plain strings. */
+  scoreArithmetic: Omit<ScoreArithmetic, 'withheldTests'> & { withheldTests: string[] };
   projection: { note: string; assumed: Record<string, string>; score: number; grade: Grade; tabgradeGrade: Grade | null; pointsHeldBack: number } | null;
   findings: JsonFinding[];
   libraries: JsonLibrary[];

@@ -4,13 +4,12 @@
  * by the real grader, either from real headers or from fixed test results.
  */
 import type { HttpHeader, PageCapture } from '../../../src/core/capture';
-import { TEST_INFO } from '../../../src/core/checks/observatory/explanations';
 import type { Grade, ObservatoryGrade } from '../../../src/core/checks/observatory/grade-types';
-import { CURRENT_SCORING } from '../../../src/core/checks/observatory/scoring';
-import type { ObservatoryTest, ObservatoryTestName } from '../../../src/core/checks/observatory/types';
+import type { ObservatoryTestName } from '../../../src/core/checks/observatory/types';
 import type { Finding } from '../../../src/core/findings';
 import { gradeCapture } from '../../../src/core/grade';
 import { GRADES_BEST_FIRST, isBelow } from '../../../src/core/grade-order';
+import { fixedTests } from '../../helpers/fixed-tests';
 import { captureFrom } from '../../helpers/fixtures';
 
 /** "Now" for checks that read dates (certificates): 2026-11-26, as the check tests use. */
@@ -44,37 +43,12 @@ export function isBetter(a: Grade, b: Grade): boolean {
   return GRADES_BEST_FIRST.indexOf(a) < GRADES_BEST_FIRST.indexOf(b);
 }
 
-/** A test that always answers `result`; the grader scores it from the real table. */
-function fixedTest(name: ObservatoryTestName, result: string): ObservatoryTest {
-  return {
-    name,
-    title: TEST_INFO[name].title,
-    needs: ['document'],
-    run: () => ({ name, result, expectation: CURRENT_SCORING.expectations[name], pass: true, scoreModifier: 0, data: {}, notes: [] }),
-  };
-}
-
-/** A zero-modifier result for every test, so a case only names the results it changes. */
-const NEUTRAL: Record<ObservatoryTestName, string> = {
-  'content-security-policy': 'csp-implemented-with-unsafe-inline-in-style-src-only',
-  cookies: 'cookies-not-found',
-  'cross-origin-resource-sharing': 'cross-origin-resource-sharing-not-implemented',
-  redirection: 'redirection-to-https',
-  'referrer-policy': 'referrer-policy-not-implemented',
-  'strict-transport-security': 'hsts-implemented-max-age-at-least-six-months',
-  'subresource-integrity': 'sri-not-implemented-but-no-scripts-loaded',
-  'x-content-type-options': 'x-content-type-options-nosniff',
-  'x-frame-options': 'x-frame-options-allow-from-origin',
-  'cross-origin-resource-policy': 'corp-not-implemented',
-};
-
 /**
  * The real grader's verdict on a page whose ten tests answer `results` (neutral where not
  * named): a real ObservatoryGrade with a chosen score.
  */
 export function gradeWithResults(results: Partial<Record<ObservatoryTestName, string>>, capture: PageCapture = captureFrom({ headers: [] })): ObservatoryGrade {
-  const tests = CURRENT_SCORING.tests.map((name) => fixedTest(name, results[name] ?? NEUTRAL[name]));
-  return gradeCapture(capture, {}, { tests });
+  return gradeCapture(capture, {}, { tests: fixedTests(results) });
 }
 
 /** Fixed results that give each letter (scores from the 1.6.3 table, noted beside each). */
