@@ -5,21 +5,24 @@
  */
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../core/capture';
-import type { Report } from '../core/report';
 import { entryFromReport } from '../core/history';
 import { originOf } from '../core/page-tags';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { recordAudit } from '../shared/history-store';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
 import { paintBadge } from './badge';
-import { reportOf } from './reports';
+import { onAlgorithmChange, reportOf } from './reports';
 
 /** Grading is cheap, but sub-resource bursts change a capture many times a second. */
 const GRADE_DELAY_MS = 300;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const latest = new Map<number, PageCapture | null>();
-/** What each tab's badge shows now, so a change of the badge setting repaints every tab at once. */
-const painted = new Map<number, Report>();
+/** The capture each tab's badge shows now, so a change of the badge setting or the algorithm repaints every tab at once. */
+const painted = new Map<number, PageCapture>();
+
+async function repaintAll(): Promise<void> {
+  for (const [tabId, capture] of painted) void paintBadge(tabId, settings.badge ? await reportOf(capture) : null, settings.badgeGrade);
+}
 
 let settings: Settings = DEFAULT_SETTINGS;
 const settingsLoaded = loadSettings().then((loaded) => {
@@ -28,8 +31,9 @@ const settingsLoaded = loadSettings().then((loaded) => {
 onSettingsChange((changed) => {
   const repaint = changed.badge !== settings.badge || changed.badgeGrade !== settings.badgeGrade;
   settings = changed;
-  if (repaint) for (const [tabId, report] of painted) void paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
+  if (repaint) void repaintAll();
 });
+onAlgorithmChange(() => void repaintAll());
 
 async function isPrivate(tabId: number): Promise<boolean> {
   try {
@@ -44,9 +48,9 @@ async function gradeTab(tabId: number): Promise<void> {
   const capture = latest.get(tabId) ?? null;
   latest.delete(tabId);
   await settingsLoaded;
-  const report = capture === null ? null : reportOf(capture);
-  if (report === null) painted.delete(tabId);
-  else painted.set(tabId, report);
+  const report = capture === null ? null : await reportOf(capture);
+  if (capture === null) painted.delete(tabId);
+  else painted.set(tabId, capture);
   await paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
   if (capture === null || report === null || capture.state !== 'complete' || !settings.history) return;
   const origin = originOf(capture.url);

@@ -39,7 +39,7 @@ async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promis
     tabUrl: url,
     auditability: auditability(url ?? capture?.url ?? null),
     capture,
-    report: capture === null ? null : reportOf(capture),
+    report: capture === null ? null : await reportOf(capture),
     enriching: isEnriching(tabId),
   };
 }

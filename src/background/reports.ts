@@ -1,18 +1,43 @@
 /**
  * The report of each capture, built by core once and shared by the badge, the history and
  * every open popup or panel. Captures are replaced, never changed, so the capture object
- * is the cache key.
+ * (with the algorithm the user chose) is the cache key.
+ *
+ * Reports wait for the settings: a report built with the default algorithm while the
+ * user's choice is still loading would be a silently different grade.
  */
 import type { PageCapture } from '../core/capture';
+import { CURRENT_ALGORITHM, SCORING_TABLES, type Algorithm } from '../core/checks/observatory/scoring';
 import { buildReport, type Report } from '../core/report';
+import { loadSettings, onSettingsChange } from '../shared/settings-store';
 
-const reports = new WeakMap<PageCapture, Report>();
+let algorithm: Algorithm = CURRENT_ALGORITHM;
+const settingsRead = loadSettings().then(
+  (settings) => {
+    algorithm = settings.algorithm;
+  },
+  () => undefined,
+);
+const algorithmListeners = new Set<() => void>();
+onSettingsChange((settings) => {
+  if (settings.algorithm === algorithm) return;
+  algorithm = settings.algorithm;
+  for (const listener of algorithmListeners) listener();
+});
 
-export function reportOf(capture: PageCapture): Report {
-  let report = reports.get(capture);
-  if (report === undefined) {
-    report = buildReport(capture);
-    reports.set(capture, report);
-  }
+/** Called when the user picks another algorithm: every report changes. */
+export function onAlgorithmChange(listener: () => void): void {
+  algorithmListeners.add(listener);
+}
+
+const reports = new WeakMap<PageCapture, { algorithm: Algorithm; report: Report }>();
+
+export async function reportOf(capture: PageCapture): Promise<Report> {
+  await settingsRead;
+  const cached = reports.get(capture);
+  if (cached !== undefined && cached.algorithm === algorithm) return cached.report;
+  const table = SCORING_TABLES[algorithm];
+  const report = buildReport(capture, table === undefined ? {} : { grading: { table } });
+  reports.set(capture, { algorithm, report });
   return report;
 }

@@ -2,6 +2,8 @@
  * The command line, parsed into a typed command. Hand-written rather than
  * `node:util.parseArgs` so every mistake gets one short sentence naming the argument.
  */
+import { ALGORITHMS, CURRENT_ALGORITHM, isAlgorithm, type Algorithm } from '../core/checks/observatory/algorithms';
+import { CURRENT_SCORING, SCORING_TABLES, type ScoringTable } from '../core/checks/observatory/scoring';
 import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
 import { GRADES_BEST_FIRST, parseGrade } from '../core/grade-order';
@@ -19,12 +21,14 @@ export interface ReportOptions {
   minObservatoryGrade: Grade | null;
   /** Fail on any Tabgrade finding of at least this severity. */
   failOn: FailOnLevel | null;
-  /** Text format only: the short form (grade, tests, notes). */
+  /** Text and Markdown: the short form (grades, caps, tests, notes). */
   summary: boolean;
+  /** Which Observatory release's rules grade the page. */
+  algorithm: Algorithm;
 }
 
 function defaultReportOptions(): ReportOptions {
-  return { format: 'text', minGrade: null, minObservatoryGrade: null, failOn: null, summary: false };
+  return { format: 'text', minGrade: null, minObservatoryGrade: null, failOn: null, summary: false, algorithm: CURRENT_ALGORITHM };
 }
 
 export interface GradeCommand extends ReportOptions {
@@ -139,6 +143,12 @@ function reportOption(args: readonly string[], i: number, into: ReportOptions): 
   if (arg === '--summary') {
     into.summary = true;
     return 1;
+  }
+  if (isOption(arg, '--algorithm')) {
+    const { value, used } = optionValue(args, i, '--algorithm', ALGORITHMS.join(', '));
+    if (!isAlgorithm(value.trim())) throw new UsageError(`unknown algorithm '${value}' (use ${ALGORITHMS.join(' or ')})`);
+    into.algorithm = value.trim() as Algorithm;
+    return used;
   }
   return 0;
 }
@@ -256,4 +266,9 @@ export function parseArgs(args: readonly string[]): Command {
   if (command === 'audit') return parseAuditCommand(rest);
   if (command.startsWith('-')) throw new UsageError(`unknown option '${command}' (see tabgrade --help)`);
   throw new UsageError(`unknown command '${command}' (see tabgrade --help)`);
+}
+
+/** The grader's options for the algorithm a command chose. */
+export function gradingFor(options: Pick<ReportOptions, 'algorithm'>): { table: ScoringTable } {
+  return { table: SCORING_TABLES[options.algorithm] ?? CURRENT_SCORING };
 }

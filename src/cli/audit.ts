@@ -13,7 +13,7 @@ import type { PageCapture } from '../core/capture';
 import { buildReport, type Report } from '../core/report';
 import { harText } from '../core/exports';
 import { findChromium } from '../../scripts/lib/chromium-path.mjs';
-import { UsageError, type AuditCommand } from './args';
+import { gradingFor, UsageError, type AuditCommand } from './args';
 import { auditInBrowser, type BrowserAudit } from './audit-browser';
 import type { CliIo } from './io';
 import { describeNetworkError } from './network-errors';
@@ -102,5 +102,5 @@ export async function audit(command: AuditCommand, io: CliIo, environment: Audit
   if (capture === null || capture.document === null) throw unreachable(command.url, result, command.timeoutSeconds);
 
   if (command.harPath !== null) await writeHar(command.harPath, capture, command, environment, io);
-  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds) }) };
+  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds), grading: gradingFor(command) }) };
 }

@@ -44,6 +44,12 @@ export interface Finding {
 export interface CheckContext {
   /** Milliseconds since the epoch; injected so that checks stay pure and testable. */
   now: number;
+  /**
+   * The Observatory-compatible tests the grade beside these findings has (algorithm 6
+   * scores COOP and COEP; 1.6.3 does not). Findings a check marks as said by one of them
+   * (`TabgradeCheck.saidByObservatoryTest`) are left out, so nothing is said twice.
+   */
+  observatoryTests?: ReadonlySet<string>;
 }
 
 /** One Tabgrade check: metadata next to its logic. */
@@ -59,6 +65,11 @@ export interface TabgradeCheck {
    * mapping. Optional so that adding it stays additive.
    */
   possibleFindings?: readonly string[];
+  /**
+   * Finding id → the Observatory test that reports the same thing when the grade's
+   * algorithm has it (e.g. `coop-invalid` and algorithm 6's `coop-header-invalid`).
+   */
+  saidByObservatoryTest?: Readonly<Record<string, string>>;
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];

@@ -1,6 +1,7 @@
 /**
- * The Observatory-compatible grade of a capture: runs the ten tests and scores them the
- * way MDN HTTP Observatory v1.6.3 does (`src/scanner/index.js`, `src/grader/grader.js`):
+ * The Observatory-compatible grade of a capture: runs the tests the chosen algorithm
+ * scores (twelve for 1.7.0, ten for 1.6.3) and scores them the way the MDN HTTP
+ * Observatory does (`src/scanner/index.js`, `src/grader/grader.js`):
  * start at 100, add every test's modifier, count bonuses only when the penalties alone
  * leave at least 90, never go below 0, then map the score to a letter.
  *
@@ -59,7 +60,10 @@ export function gradeCapture(capture: PageCapture, context?: Partial<Observatory
 
   const notes: string[] = [];
   const graded = new Map<ObservatoryTestName, TestOutcome>();
+  const scored = new Set<ObservatoryTestName>(table.tests);
   for (const test of tests) {
+    // A test the chosen algorithm does not score (COOP under 1.6.3) is not run at all.
+    if (!scored.has(test.name)) continue;
     const outcome = runTest(test, capture, fullContext, table);
     graded.set(test.name, outcome);
     if (outcome.errored) notes.push(`The ${test.title} test could not run because of an error in Tabgrade; it counts as failed and adds no points, so the real grade may differ.`);
@@ -78,7 +82,7 @@ export function gradeCapture(capture: PageCapture, context?: Partial<Observatory
     testsRecord[name] = gradedTest(entry, {
       scoreModifier: entry.modifier,
       title: TEST_INFO[name].title,
-      explanation: entry.errored ? TEST_ERROR_EXPLANATION : explanationFor(entry.result.result),
+      explanation: entry.errored ? TEST_ERROR_EXPLANATION : explanationFor(entry.result.result, entry.result.data),
       mdnUrl: TEST_INFO[name].mdnUrl,
       potentialGain: entry.errored ? 0 : potentialGain(modifiers, index, bestModifier(name, table), score, table),
     });
@@ -192,7 +196,7 @@ function errorResult(name: ObservatoryTestName, table: ScoringTable, error: unkn
   return {
     name,
     result: TEST_ERROR_RESULT,
-    expectation: table.expectations[name],
+    expectation: table.expectations[name] ?? '',
     pass: false,
     scoreModifier: 0,
     data: { error: message.slice(0, 500) },
@@ -217,7 +221,7 @@ function placeholder(name: ObservatoryTestName, table: ScoringTable, result: str
   return {
     name,
     result,
-    expectation: table.expectations[name],
+    expectation: table.expectations[name] ?? '',
     pass: false,
     scoreModifier: 0,
     data: {},

@@ -87,7 +87,7 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
   const now = options.now ?? Date.now();
   const observatory = options.observatory ?? gradeCapture(capture, options.context, options.grading);
   const hasDocument = capture.document !== null;
-  const findings = hasDocument ? runTabgradeChecks(capture, { now }) : [];
+  const findings = hasDocument ? runTabgradeChecks(capture, { now, observatoryTests: new Set(Object.keys(observatory.tests)) }) : [];
   const capContext = { publicHost: !isDevelopmentUrl(observatory.url || capture.url), observatorySriPassed: observatorySriPassed(observatory) };
   const verdict = tabgradeVerdict(observatory, findings, capContext);
   const arithmetic = scoreArithmetic(observatory);

@@ -97,6 +97,8 @@ export function runTabgradeChecks(capture: PageCapture, context: CheckContext, c
       continue;
     }
     for (const finding of produced) {
+      const saidBy = check.saidByObservatoryTest?.[finding.id];
+      if (saidBy !== undefined && context.observatoryTests?.has(saidBy) === true) continue;
       if (finding.fixes !== undefined) {
         findings.push(finding);
         continue;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { Algorithm } from '../core/checks/observatory/algorithms';
 import { DEFAULT_SETTINGS, type BadgeGrade, type SettingSwitch, type Settings } from '../core/settings';
 import { clearLearnedSites } from '../shared/csp-learning-store';
 import { clearHistory, countHistory } from '../shared/history-store';
@@ -28,6 +29,15 @@ const BADGE_CHOICES: Array<{ value: BadgeGrade; label: string; help: string }> =
   { value: 'observatory', label: 'The Observatory-compatible grade', help: 'the MDN HTTP Observatory’s rules alone, as its site would grade the page.' },
 ];
 
+const ALGORITHM_CHOICES: Array<{ value: Algorithm; label: string; help: string }> = [
+  {
+    value: '1.7.0',
+    label: 'Observatory 1.7.0 (algorithm 6, 12 tests)',
+    help: 'what the MDN website grades with today: it also scores Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy.',
+  },
+  { value: '1.6.3', label: 'Observatory 1.6.3 (10 tests)', help: 'the previous release, for comparing with older scans and reports.' },
+];
+
 function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [history, setHistory] = useState<{ origins: number; entries: number } | null>(null);
@@ -44,6 +54,7 @@ function Options() {
   };
   const toggle = (key: SettingSwitch) => save({ ...settings, [key]: !settings[key] });
   const chooseBadgeGrade = (badgeGrade: BadgeGrade) => save({ ...settings, badgeGrade });
+  const chooseAlgorithm = (algorithm: Algorithm) => save({ ...settings, algorithm });
 
   const clear = () => {
     void Promise.all([clearHistory(), clearLearnedSites()]).then(async () => {
@@ -76,6 +87,23 @@ function Options() {
                 checked={settings.badgeGrade === choice.value}
                 onChange={() => chooseBadgeGrade(choice.value)}
                 data-testid={`setting-badge-grade-${choice.value}`}
+              />{' '}
+              {choice.label}
+              <span class="muted"> — {choice.help}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="switch">
+          <legend>Which Observatory rules grade pages</legend>
+          {ALGORITHM_CHOICES.map((choice) => (
+            <label key={choice.value} class="choice">
+              <input
+                type="radio"
+                name="algorithm"
+                value={choice.value}
+                checked={settings.algorithm === choice.value}
+                onChange={() => chooseAlgorithm(choice.value)}
+                data-testid={`setting-algorithm-${choice.value}`}
               />{' '}
               {choice.label}
               <span class="muted"> — {choice.help}</span>

@@ -21,6 +21,7 @@ describe('tabgrade audit arguments', () => {
       minObservatoryGrade: null,
       failOn: null,
       summary: false,
+      algorithm: '1.7.0',
       harPath: null,
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
       settleSeconds: DEFAULT_SETTLE_SECONDS,
@@ -31,7 +32,7 @@ describe('tabgrade audit arguments', () => {
 
   it('reads every option, before or after the URL, in both spellings', () => {
     expect(
-      parseArgs(['audit', '--format=json', 'https://staging.example/a?b=1', '--min-grade', 'b+', '--har', 'out.har', '--timeout=2.5', '--settle', '0', '--browser', '/opt/chrome', '--include-secrets']),
+      parseArgs(['audit', '--format=json', 'https://staging.example/a?b=1', '--min-grade', 'b+', '--har', 'out.har', '--timeout=2.5', '--settle', '0', '--browser', '/opt/chrome', '--include-secrets', '--algorithm', '1.6.3']),
     ).toEqual({
       kind: 'audit',
       url: 'https://staging.example/a?b=1',
@@ -40,6 +41,7 @@ describe('tabgrade audit arguments', () => {
       minObservatoryGrade: null,
       failOn: null,
       summary: false,
+      algorithm: '1.6.3',
       harPath: 'out.har',
       timeoutSeconds: 2.5,
       settleSeconds: 0,
@@ -57,6 +59,7 @@ describe('tabgrade audit arguments', () => {
     [['audit', 'http://a.example/', '--timeout', '0'], "--timeout must be a number of seconds above 0 and at most 600, not '0'"],
     [['audit', 'http://a.example/', '--timeout=soon'], "--timeout must be a number of seconds above 0 and at most 600, not 'soon'"],
     [['audit', 'http://a.example/', '--timeout'], '--timeout needs a value (seconds, default 30)'],
+    [['audit', 'http://a.example/', '--algorithm', '6'], "unknown algorithm '6' (use 1.7.0 or 1.6.3)"],
     [['audit', 'http://a.example/', '--settle=-1'], "--settle must be a number of seconds from 0 to 60, not '-1'"],
     [['audit', 'http://a.example/', '--settle=later'], "--settle must be a number of seconds from 0 to 60, not 'later'"],
     [['audit', 'http://a.example/', '--har'], '--har needs a value (a file to write, e.g. page.har)'],
@@ -70,7 +73,7 @@ describe('tabgrade audit arguments', () => {
   });
 
   it('reads the CI gates and --summary for both commands', () => {
-    expect(parseArgs(['grade', 'page.har', '--min-observatory-grade', 'c', '--fail-on=Medium', '--summary', '--format', 'sarif'])).toEqual({
+    expect(parseArgs(['grade', 'page.har', '--min-observatory-grade', 'c', '--fail-on=Medium', '--summary', '--format', 'sarif', '--algorithm=1.6.3'])).toEqual({
       kind: 'grade',
       file: 'page.har',
       format: 'sarif',
@@ -78,6 +81,7 @@ describe('tabgrade audit arguments', () => {
       minObservatoryGrade: 'C',
       failOn: 'medium',
       summary: true,
+      algorithm: '1.6.3',
     });
     expect(parseArgs(['audit', 'http://a.example/', '--fail-on', 'high', '--min-grade', 'B'])).toMatchObject({ minGrade: 'B', failOn: 'high', minObservatoryGrade: null });
   });

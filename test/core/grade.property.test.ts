@@ -156,10 +156,10 @@ describe('gradeCapture on arbitrary input', () => {
         expect(crashed.map((test) => [test.name, test.data])).toEqual([]);
         expect(grade.status).toBe('graded');
         expect(Object.keys(grade.tests).sort()).toEqual([...CURRENT_SCORING.tests].sort());
-        expect(grade.testsPassed + grade.testsFailed).toBe(10);
+        expect(grade.testsPassed + grade.testsFailed).toBe(CURRENT_SCORING.tests.length);
         for (const test of Object.values(grade.tests)) {
           expect(test.potentialGain).toBeGreaterThanOrEqual(0);
-          expect(Object.keys(CURRENT_SCORING.results[test.name])).toContain(test.result);
+          expect(Object.keys(CURRENT_SCORING.results[test.name] ?? {})).toContain(test.result);
         }
         // The result is plain data: it survives a JSON round trip unchanged.
         expect(JSON.parse(JSON.stringify(grade))).toEqual(grade);

@@ -6,7 +6,10 @@ import { OBSERVATORY_TESTS } from '../../src/core/checks/observatory/index';
 import {
   CURRENT_ALGORITHM,
   CURRENT_SCORING,
+  SCORING_1_6_3,
+  SCORING_1_7_0,
   SCORING_TABLES,
+  type ScoringTable,
   bestModifier,
   gradeForScore,
   scoreFromModifiers,
@@ -21,31 +24,32 @@ const TEST_NAMES = table.tests;
 
 const page = (): PageCapture => captureFromFixtures('html-only');
 
-describe('scoring table (Observatory 1.6.3)', () => {
+describe('scoring tables (Observatory 1.7.0 and 1.6.3)', () => {
   it('is the current algorithm and is registered by version', () => {
-    expect(CURRENT_ALGORITHM).toBe('1.6.3');
-    expect(SCORING_TABLES['1.6.3']).toBe(CURRENT_SCORING);
+    expect(CURRENT_ALGORITHM).toBe('1.7.0');
+    expect(SCORING_TABLES['1.7.0']).toBe(CURRENT_SCORING);
+    expect(SCORING_TABLES['1.6.3']).toBe(SCORING_1_6_3);
   });
 
   it('lists the registry tests, in the Observatory order', () => {
     expect(OBSERVATORY_TESTS.map((test) => test.name)).toEqual([...TEST_NAMES]);
-    expect(new Set(TEST_NAMES).size).toBe(10);
+    expect(new Set(TEST_NAMES).size).toBe(12);
   });
 
   it.each(OBSERVATORY_TESTS.map((test) => [test.name, test] as const))('covers every result %s can return', (name, test) => {
     expect(test.possibleResults, `${name} should declare possibleResults`).toBeDefined();
     const declared = test.possibleResults ?? [];
     expect(declared.length).toBeGreaterThan(0);
-    const scored = Object.keys(table.results[name]);
+    const scored = Object.keys(table.results[name] ?? {});
     // A test may declare fewer results than the Observatory scores (one the live scanner can
     // never reach), never one the table does not know.
     expect(declared.filter((result) => !scored.includes(result))).toEqual([]);
   });
 
-  it('scores exactly the result ids of the Observatory 1.6.3 tests', () => {
-    const counts = Object.fromEntries(TEST_NAMES.map((name) => [name, Object.keys(table.results[name]).length]));
+  it('scores exactly the result ids of the Observatory tests, per algorithm', () => {
+    const countsOf = (scoring: ScoringTable) => Object.fromEntries(scoring.tests.map((name) => [name, Object.keys(scoring.results[name] ?? {}).length]));
     // From the tests' possibleResults in mdn/mdn-http-observatory v1.6.3 (SRI also returns html-not-parseable).
-    expect(counts).toEqual({
+    const tenTests = {
       'content-security-policy': 11,
       cookies: 10,
       'cross-origin-resource-sharing': 4,
@@ -56,25 +60,29 @@ describe('scoring table (Observatory 1.6.3)', () => {
       'x-content-type-options': 3,
       'x-frame-options': 5,
       'cross-origin-resource-policy': 5,
-    });
+    };
+    expect(countsOf(SCORING_1_6_3)).toEqual(tenTests);
+    // Algorithm 6 (main 94042bb) adds COOP (6 results) and COEP (5).
+    expect(countsOf(SCORING_1_7_0)).toEqual({ ...tenTests, 'cross-origin-opener-policy': 6, 'cross-origin-embedder-policy': 5 });
+    expect(SCORING_1_7_0.tests.slice(0, 10)).toEqual(SCORING_1_6_3.tests);
   });
 
   it('has an expectation per test that is one of its results', () => {
-    for (const name of TEST_NAMES) expect(Object.keys(table.results[name])).toContain(table.expectations[name]);
+    for (const name of TEST_NAMES) expect(Object.keys(table.results[name] ?? {})).toContain(table.expectations[name]);
   });
 
   it('has words and links for every test and result', () => {
     for (const name of TEST_NAMES) {
       expect(TEST_INFO[name].title.length).toBeGreaterThan(0);
       expect(TEST_INFO[name].mdnUrl).toMatch(/^https:\/\/developer\.mozilla\.org\/en-US\/docs\//);
-      for (const result of Object.keys(table.results[name])) {
+      for (const result of Object.keys(table.results[name] ?? {})) {
         expect(RESULT_EXPLANATIONS[result], result).toMatch(/\w.{40,}/);
       }
     }
   });
 
   it('keeps the modifiers the Observatory changed or is known for', () => {
-    const modifier = (name: ObservatoryTestName, result: string) => table.results[name][result]?.modifier;
+    const modifier = (name: ObservatoryTestName, result: string) => table.results[name]?.[result]?.modifier;
     expect(modifier('x-frame-options', 'x-frame-options-sameorigin-or-deny')).toBe(5); // 0 before 1.5.0
     expect(modifier('content-security-policy', 'csp-not-implemented')).toBe(-25);
     expect(modifier('cookies', 'cookies-session-without-secure-flag')).toBe(-40);
@@ -82,7 +90,10 @@ describe('scoring table (Observatory 1.6.3)', () => {
     expect(modifier('subresource-integrity', 'sri-not-implemented-and-external-scripts-not-loaded-securely')).toBe(-50);
     expect(modifier('cross-origin-resource-policy', 'corp-implemented-with-same-site')).toBe(10);
     const bonuses = TEST_NAMES.reduce((sum, name) => sum + bestModifier(name), 0);
-    expect(bonuses).toBe(45); // the most extra credit a site can earn: 145 points in all
+    expect(bonuses).toBe(65); // the most extra credit a site can earn under 1.7.0: 165 points in all
+    expect(SCORING_1_6_3.tests.reduce((sum, name) => sum + bestModifier(name, SCORING_1_6_3), 0)).toBe(45); // 145 under 1.6.3
+    expect(modifier('cross-origin-opener-policy', 'coop-header-invalid')).toBe(-5);
+    expect(modifier('cross-origin-embedder-policy', 'coep-implemented-with-credentialless')).toBe(10);
   });
 });
 
@@ -99,7 +110,10 @@ describe('grade boundaries', () => {
 describe('score', () => {
   it('starts at 100', () => {
     const grade = gradeCapture(page(), {}, { tests: fixedTests({}) });
-    expect(grade).toMatchObject({ score: 100, grade: 'A+', status: 'graded', algorithm: '1.6.3', testsPassed: 10, testsFailed: 0, testsQuantity: 10 });
+    expect(grade).toMatchObject({ score: 100, grade: 'A+', status: 'graded', algorithm: '1.7.0', testsPassed: 12, testsFailed: 0, testsQuantity: 12 });
+    const old = gradeCapture(page(), {}, { tests: fixedTests({}), table: SCORING_1_6_3 });
+    expect(old).toMatchObject({ score: 100, algorithm: '1.6.3', testsPassed: 10, testsQuantity: 10 });
+    expect(Object.keys(old.tests)).toEqual([...SCORING_1_6_3.tests]);
   });
 
   it('uses the table modifier, not the one a test reports', () => {
@@ -141,7 +155,7 @@ describe('score', () => {
   it('counts passes and failures from the tests', () => {
     const tests = fixedTests({});
     tests[0] = fixedTest('content-security-policy', 'csp-not-implemented', false);
-    expect(gradeCapture(page(), {}, { tests })).toMatchObject({ testsPassed: 9, testsFailed: 1 });
+    expect(gradeCapture(page(), {}, { tests })).toMatchObject({ testsPassed: 11, testsFailed: 1 });
   });
 });
 
@@ -211,7 +225,7 @@ describe('captures without a document', () => {
   it('is pending while the page loads, with no grade to show', () => {
     const capture = captureFrom({ overrides: { state: 'loading', completedAt: null } });
     const grade = gradeCapture(capture);
-    expect(grade).toMatchObject({ status: 'pending', grade: 'F', score: 0, testsPassed: 0, testsFailed: 0, testsQuantity: 10 });
+    expect(grade).toMatchObject({ status: 'pending', grade: 'F', score: 0, testsPassed: 0, testsFailed: 0, testsQuantity: 12 });
     expect(grade.notes.join(' ')).toMatch(/still loading/);
     for (const name of TEST_NAMES) expect(grade.tests[name]).toMatchObject({ result: NOT_RUN_RESULT, potentialGain: 0 });
   });
@@ -270,12 +284,12 @@ describe('full grade with the real tests', () => {
     expect(grade.tests['content-security-policy'].result).toBe('csp-not-implemented');
     expect(grade.tests['x-frame-options'].result).toBe('x-frame-options-not-implemented');
     expect(grade.tests['x-content-type-options'].result).toBe('x-content-type-options-not-implemented');
-    const modifiers = TEST_NAMES.map((name) => grade.tests[name].scoreModifier);
+    const modifiers = TEST_NAMES.map((name) => grade.tests[name]?.scoreModifier ?? 0);
     expect(grade.score).toBe(scoreFromModifiers(modifiers));
     expect(grade.grade).toBe(gradeForScore(grade.score));
     for (const name of TEST_NAMES) {
-      expect(grade.tests[name].name).toBe(name);
-      expect(grade.tests[name].explanation.length).toBeGreaterThan(0);
+      expect(grade.tests[name]?.name).toBe(name);
+      expect(grade.tests[name]?.explanation.length).toBeGreaterThan(0);
     }
   });
 
@@ -295,6 +309,6 @@ describe('full grade with the real tests', () => {
     expect(grade.tests['referrer-policy'].scoreModifier).toBe(5);
     expect(grade.tests['cross-origin-resource-policy'].scoreModifier).toBe(10);
     expect(grade.tests['x-content-type-options'].scoreModifier).toBe(0);
-    expect(grade.score).toBe(scoreFromModifiers(TEST_NAMES.map((name) => grade.tests[name].scoreModifier)));
+    expect(grade.score).toBe(scoreFromModifiers(TEST_NAMES.map((name) => grade.tests[name]?.scoreModifier ?? 0)));
   });
 });

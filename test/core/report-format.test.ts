@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GradedTest, ObservatoryGrade } from '../../src/core/checks/observatory/grade-types';
+import type { GradedTest, GradedTests, ObservatoryGrade } from '../../src/core/checks/observatory/grade-types';
 import type { ObservatoryTestName } from '../../src/core/checks/observatory/types';
 import type { Finding } from '../../src/core/findings';
 import type { Report } from '../../src/core/report';
@@ -34,7 +34,7 @@ function gradedTest(name: ObservatoryTestName, overrides: Partial<GradedTest> = 
 
 /** A B-grade page: CSP and HSTS missing, cookies without Secure, seven tests passing. */
 function sampleGrade(overrides: Partial<ObservatoryGrade> = {}): ObservatoryGrade {
-  const tests: Record<ObservatoryTestName, GradedTest> = {
+  const tests: GradedTests = {
     'content-security-policy': gradedTest('content-security-policy', {
       title: 'Content Security Policy (CSP)',
       result: 'csp-not-implemented',

@@ -62,6 +62,7 @@ describe('redactGradeSecrets', () => {
     // Tabgrade's own words and the numbers are untouched.
     for (const [name, test] of Object.entries(redacted.tests)) {
       const before = quoting.tests[name as keyof typeof quoting.tests];
+      if (before === undefined) throw new Error(`no test ${name} before redaction`);
       expect([test.title, test.explanation, test.result, test.mdnUrl, test.scoreModifier]).toEqual([before.title, before.explanation, before.result, before.mdnUrl, before.scoreModifier]);
     }
     expect([redacted.grade, redacted.score]).toEqual([quoting.grade, quoting.score]);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HttpHeader, PageCapture } from '../../src/core/capture';
 import { isBelow } from '../../src/core/grade-order';
+import { SCORING_1_6_3 } from '../../src/core/checks/observatory/scoring';
 import { buildReport, withChosenStack, type Report } from '../../src/core/report';
 import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
 import { link, pageWith, script } from '../helpers/page-capture';
@@ -188,5 +189,34 @@ describe('the production projection in the report', () => {
     const report = buildReport(captureFrom({ url: 'http://localhost:8000/', headers: secure }), { now: NOW });
     expect(report.projection?.assumed.cookies).toBeUndefined();
     expect(report.projection?.note).not.toContain('cookie');
+  });
+});
+
+describe('Tabgrade findings the Observatory test already says', () => {
+  const capture = captureFrom({ url: 'https://example.com/', headers: [
+    { name: 'Content-Type', value: 'text/html; charset=utf-8' },
+    { name: 'Cross-Origin-Opener-Policy', value: '"same-origin"' },
+    { name: 'Cross-Origin-Embedder-Policy', value: 'require_corp' },
+  ] });
+
+  it('are left out under 1.7.0, whose COOP and COEP results say the same', () => {
+    const report = buildReport(capture, { now: NOW });
+    expect(report.observatory.tests['cross-origin-opener-policy']?.result).toBe('coop-header-invalid');
+    expect(report.observatory.tests['cross-origin-embedder-policy']?.result).toBe('coep-header-invalid');
+    expect(report.findings.map((finding) => finding.id)).not.toContain('coop-invalid');
+    expect(report.findings.map((finding) => finding.id)).not.toContain('coep-invalid');
+  });
+
+  it('stay under 1.6.3, which does not score COOP or COEP', () => {
+    const report = buildReport(capture, { now: NOW, grading: { table: SCORING_1_6_3 } });
+    expect(report.findings.map((finding) => finding.id)).toEqual(expect.arrayContaining(['coop-invalid', 'coep-invalid']));
+  });
+
+  it('never contradict the test: a COOP the Observatory rewards draws no "missing" or "invalid" finding', () => {
+    const good = captureFrom({ url: 'https://example.com/', headers: [{ name: 'Content-Type', value: 'text/html' }, { name: 'Cross-Origin-Opener-Policy', value: 'same-origin; report-to="x"' }] });
+    for (const grading of [{}, { table: SCORING_1_6_3 }]) {
+      const ids = buildReport(good, { now: NOW, grading }).findings.map((finding) => finding.id);
+      expect(ids.filter((id) => id.startsWith('coop-'))).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings';
+import { ALGORITHMS, CURRENT_ALGORITHM, CURRENT_SCORING, SCORING_TABLES } from '../../src/core/checks/observatory/scoring';
 
 describe('parseSettings', () => {
   it('falls back to the defaults field by field', () => {
@@ -16,5 +17,23 @@ describe('badgeGrade', () => {
     expect(parseSettings({ badgeGrade: 'tabgrade' }).badgeGrade).toBe('tabgrade');
     expect(parseSettings({ badgeGrade: 'A+' }).badgeGrade).toBe('tabgrade');
     expect(parseSettings({ badgeGrade: 1 }).badgeGrade).toBe('tabgrade');
+  });
+});
+
+describe('algorithm', () => {
+  it('defaults to the newest Observatory rules and keeps a valid choice', () => {
+    expect(DEFAULT_SETTINGS.algorithm).toBe('1.7.0');
+    expect(parseSettings({ algorithm: '1.6.3' }).algorithm).toBe('1.6.3');
+    expect(parseSettings({ algorithm: '1.7.0' }).algorithm).toBe('1.7.0');
+  });
+
+  it('falls back to the default for anything else, field by field', () => {
+    expect(parseSettings({ algorithm: '6' }).algorithm).toBe('1.7.0');
+    expect(parseSettings({ algorithm: 163, badge: false })).toMatchObject({ algorithm: '1.7.0', badge: false });
+  });
+
+  it('names only algorithms that have a scoring table', () => {
+    for (const algorithm of ALGORITHMS) expect(SCORING_TABLES[algorithm]?.algorithm).toBe(algorithm);
+    expect(CURRENT_SCORING.algorithm).toBe(CURRENT_ALGORITHM);
   });
 });

@@ -173,4 +173,40 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     await popup.close();
     await page.close();
   });
+
+  it('grades twelve tests with the Observatory 1.7.0 rules, COOP and COEP bonuses counted, and the CLI agrees on the exported HAR', async () => {
+    const { isolated } = shared();
+    const page = await driver().open(`${isolated.origin}/`);
+    const popup = await driver().popupFor(page);
+    await expect.poll(() => popup.attributes('test-row', 'data-test'), { timeout: 10_000 }).toHaveLength(12);
+    const results = await resultsOf(popup);
+    expect(results['cross-origin-opener-policy']).toBe('coop-implemented-with-same-origin');
+    expect(results['cross-origin-embedder-policy']).toBe('coep-implemented-with-require-corp');
+    // Nothing costs points here, so every bonus counts: none is shown as withheld.
+    expect(await popup.texts('bonus-withheld')).toEqual([]);
+    const [score] = await popup.texts('score');
+    expect(Number(score)).toBeGreaterThanOrEqual(120);
+    const [letter] = await popup.texts('observatory-grade');
+    expect(letter).toBe('A+');
+
+    const har = (await exportedText(popup, 'download-har')) ?? '';
+    const folder = await mkdtemp(join(tmpdir(), 'tabgrade-isolated-'));
+    try {
+      await writeFile(join(folder, 'isolated.har'), har);
+      const bin = resolve(__dirname, '../../../bin/tabgrade.js');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'grade', join(folder, 'isolated.har'), '--format', 'json']);
+      const regraded = JSON.parse(stdout) as { score: number; observatory: { grade: string; testsQuantity: number; tests: Record<string, { result: string; scoreModifier: number }> } };
+      expect(regraded.observatory).toMatchObject({ grade: letter, testsQuantity: 12 });
+      expect(regraded.score).toBe(Number(score));
+      // Every modifier counted, the two isolation bonuses among them.
+      const modifiers = Object.values(regraded.observatory.tests).map((test) => test.scoreModifier);
+      expect(regraded.score).toBe(100 + modifiers.reduce((sum, modifier) => sum + modifier, 0));
+      expect([regraded.observatory.tests['cross-origin-opener-policy']?.scoreModifier, regraded.observatory.tests['cross-origin-embedder-policy']?.scoreModifier]).toEqual([10, 10]);
+      expect(Object.fromEntries(Object.entries(regraded.observatory.tests).map(([name, test]) => [name, test.result]))).toEqual(results);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    await popup.close();
+    await page.close();
+  });
 }

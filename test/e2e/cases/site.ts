@@ -11,8 +11,21 @@ export interface SharedSite {
   other: TestServer;
   /** HTTPS with a self-signed certificate that expires in `TLS_DAYS` days. */
   secure: HttpsTestServer;
+  /** HTTPS with every header the Observatory rewards, COOP and COEP included (algorithm 6). */
+  isolated: HttpsTestServer;
   close(): Promise<void>;
 }
+
+/** Everything the Observatory 1.7.0 rewards, for the twelve-test case. */
+export const ISOLATED_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Strict-Transport-Security': 'max-age=63072000',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 /** Headers whose Observatory grade is worked out by hand in `KNOWN_GRADE` below. */
 export const KNOWN_HEADERS: Array<[string, string]> = [
@@ -65,10 +78,11 @@ export const TLS_DAYS = 10;
 export const TLS_ORGANISATION = 'Tabgrade Test CA';
 
 export async function startSharedSite(): Promise<SharedSite> {
-  const [site, other, secure] = await Promise.all([
+  const [site, other, secure, isolated] = await Promise.all([
     startServer(),
     startServer(),
     startHttpsServer({ days: TLS_DAYS, organisation: TLS_ORGANISATION, body: '<!doctype html><title>TLS</title><p>secure</p>' }),
+    startHttpsServer({ days: 30, organisation: TLS_ORGANISATION, body: '<!doctype html><title>Isolated</title><p>isolated</p>', headers: { ...ISOLATED_HEADERS } }),
   ]);
   const tagsPage = await readFile(new URL('../../fixtures/site/tags.html', import.meta.url), 'utf8');
   const js = { headers: [['Content-Type', 'text/javascript']] as Array<[string, string]>, body: '/* ok */' };
@@ -98,5 +112,5 @@ export async function startSharedSite(): Promise<SharedSite> {
   site.route('/newsletter', html(newsletter.replaceAll('{{WIDGET}}', other.altOrigin), NEWSLETTER_HEADERS.map(([name, value]) => [name, value.replaceAll('{{WIDGET}}', other.altOrigin)])));
   other.route('/widget/loader.js', { headers: js.headers, body: loader });
   other.route('/vendor/jquery-1.12.4.min.js', { headers: js.headers, body: jquery });
-  return { site, other, secure, close: async () => void (await Promise.all([site.close(), other.close(), secure.close()])) };
+  return { site, other, secure, isolated, close: async () => void (await Promise.all([site.close(), other.close(), secure.close(), isolated.close()])) };
 }

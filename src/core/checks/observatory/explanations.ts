@@ -67,6 +67,16 @@ export const TEST_INFO: Readonly<Record<ObservatoryTestName, TestInfo>> = {
     mdnUrl: `${MDN}/Web/HTTP/Reference/Headers/Cross-Origin-Resource-Policy`,
     guideUrl: `${MDN}/Web/Security/Practical_implementation_guides/CORP`,
   },
+  'cross-origin-opener-policy': {
+    title: 'Cross Origin Opener Policy',
+    mdnUrl: `${MDN}/Web/HTTP/Reference/Headers/Cross-Origin-Opener-Policy`,
+    guideUrl: `${MDN}/Web/HTTP/Reference/Headers/Cross-Origin-Opener-Policy`,
+  },
+  'cross-origin-embedder-policy': {
+    title: 'Cross Origin Embedder Policy',
+    mdnUrl: `${MDN}/Web/HTTP/Reference/Headers/Cross-Origin-Embedder-Policy`,
+    guideUrl: `${MDN}/Web/HTTP/Reference/Headers/Cross-Origin-Embedder-Policy`,
+  },
 };
 
 /** Result id → one paragraph for the user. */
@@ -220,6 +230,32 @@ export const RESULT_EXPLANATIONS: Readonly<Record<string, string>> = {
     'No Cross-Origin-Resource-Policy is set, so any site may embed this response. Sending same-origin or same-site earns a bonus and guards against cross-origin leaks.',
   'corp-header-invalid':
     'Cross-Origin-Resource-Policy has an unrecognised value or was sent more than once, so browsers ignore it. Send one of same-origin, same-site or cross-origin, once.',
+
+  // Cross-Origin-Opener-Policy (algorithm 6)
+  'coop-implemented-with-same-origin':
+    'Cross-Origin-Opener-Policy: same-origin gives the page a browsing context group of its own: windows of other origins it opens, or that open it, cannot reach it (no window.opener tricks, no cross-window leaks), and it can be made cross-origin isolated.',
+  'coop-implemented-with-same-origin-allow-popups':
+    'Cross-Origin-Opener-Policy: same-origin-allow-popups isolates the page from the windows that open it while keeping access to the popups it opens itself (OAuth and payment popups keep working).',
+  'coop-implemented-with-noopener-allow-popups':
+    'Cross-Origin-Opener-Policy: noopener-allow-popups isolates the page from whoever opened it, even on the same origin, while letting it open popups.',
+  'coop-implemented-with-unsafe-none':
+    'Cross-Origin-Opener-Policy: unsafe-none is the default: the page shares its browsing context group with the windows it opens and that open it. Nothing is lost, and no bonus is earned.',
+  'coop-not-implemented':
+    'No Cross-Origin-Opener-Policy is sent, so the default (unsafe-none) applies. Sending same-origin (or same-origin-allow-popups when the page relies on popups) earns a bonus and stops cross-window attacks.',
+  'coop-header-invalid':
+    'Cross-Origin-Opener-Policy is not one valid token (a quoted value, a typo, extra text), or it was sent more than once, so browsers ignore it. Send one of same-origin, same-origin-allow-popups, noopener-allow-popups or unsafe-none, once, unquoted.',
+
+  // Cross-Origin-Embedder-Policy (algorithm 6)
+  'coep-implemented-with-require-corp':
+    'Cross-Origin-Embedder-Policy: require-corp lets the page load only cross-origin resources that allow it (CORP or CORS), which, with COOP same-origin, makes it cross-origin isolated.',
+  'coep-implemented-with-credentialless':
+    'Cross-Origin-Embedder-Policy: credentialless loads cross-origin resources without cookies or other credentials, so they cannot leak the user’s data to the page; with COOP same-origin the page is cross-origin isolated.',
+  'coep-implemented-with-unsafe-none':
+    'Cross-Origin-Embedder-Policy: unsafe-none is the default: any cross-origin resource may be embedded. Nothing is lost, and no bonus is earned.',
+  'coep-not-implemented':
+    'No Cross-Origin-Embedder-Policy is sent, so the default (unsafe-none) applies. require-corp or credentialless earns a bonus, but check first that every cross-origin resource the page embeds still loads (roll out with Cross-Origin-Embedder-Policy-Report-Only).',
+  'coep-header-invalid':
+    'Cross-Origin-Embedder-Policy is not one valid token (a quoted value, a typo, extra text), or it was sent more than once, so browsers ignore it. Send one of require-corp, credentialless or unsafe-none, once, unquoted.',
 };
 
 /** Explanation of a test that could not run (a Tabgrade error, not a property of the site). */
@@ -230,8 +266,26 @@ export const TEST_ERROR_EXPLANATION =
 export const NOT_RUN_EXPLANATION =
   'This test was not run because Tabgrade has no response for the page’s document yet (it may still be loading, or the navigation failed).';
 
-/** The paragraph for a result id, with a neutral fallback for ids Tabgrade does not know. */
-export function explanationFor(result: string): string {
+/**
+ * SRI results whose usual words ("scripts come from the site itself") are false when the
+ * Observatory counted scripts of another origin as the site's (localhost and IP addresses,
+ * which have no registrable domain): what it concluded, and why.
+ */
+const SRI_NO_REGISTRABLE_DOMAIN: Readonly<Record<string, string>> = {
+  'sri-not-implemented-but-all-scripts-loaded-from-secure-origin':
+    'The Observatory counts every script here as from the site itself, so the missing Subresource Integrity costs nothing in its score. It compares registrable domains, and localhost and IP addresses have none, so scripts from another port or address count as the site’s too — they are other origins, and Tabgrade’s own findings report them.',
+  'sri-implemented-and-all-scripts-loaded-securely':
+    'The Observatory counts every script here as from the site itself and they use Subresource Integrity, which earns the bonus. It compares registrable domains, and localhost and IP addresses have none, so scripts from another port or address count as the site’s too.',
+};
+
+/**
+ * The paragraph for a result id, with a neutral fallback for ids Tabgrade does not know.
+ * `data` (the test's own) selects the wording when the usual one would be false for the page.
+ */
+export function explanationFor(result: string, data: Record<string, unknown> = {}): string {
+  if (Array.isArray(data.countedAsSameSite) && data.countedAsSameSite.length > 0 && Object.hasOwn(SRI_NO_REGISTRABLE_DOMAIN, result)) {
+    return SRI_NO_REGISTRABLE_DOMAIN[result] ?? '';
+  }
   return Object.hasOwn(RESULT_EXPLANATIONS, result)
     ? (RESULT_EXPLANATIONS[result] ?? '')
     : 'Tabgrade has no explanation for this result yet.';

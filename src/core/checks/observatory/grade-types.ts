@@ -1,5 +1,5 @@
 /** The shape of an Observatory-compatible grade, as every view and export reads it. */
-import type { ObservatoryTestName, ObservatoryTestResult } from './types';
+import type { CoreTestName, IsolationTestName, ObservatoryTestName, ObservatoryTestResult } from './types';
 
 export type Grade =
   | 'A+' | 'A' | 'A-'
@@ -22,6 +22,8 @@ export interface GradedTest extends ObservatoryTestResult {
   potentialGain: number;
 }
 
+export type GradedTests = Record<CoreTestName, GradedTest> & Partial<Record<IsolationTestName, GradedTest>>;
+
 export interface ObservatoryGrade {
   /** Which Observatory release's rules were applied, e.g. `1.6.3`. */
   algorithm: string;
@@ -32,7 +34,8 @@ export interface ObservatoryGrade {
   testsPassed: number;
   testsFailed: number;
   testsQuantity: number;
-  tests: Record<ObservatoryTestName, GradedTest>;
+  /** Every test the algorithm scores: the core ten always, the isolation tests from algorithm 6 on. */
+  tests: GradedTests;
   /** Why the grade could not be fully computed or may differ from a live scan. */
   notes: string[];
   /**

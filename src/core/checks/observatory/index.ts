@@ -1,9 +1,12 @@
 /**
- * The ten Observatory tests, in the Observatory's order (`ALL_TESTS` in its
- * `src/constants.js`, v1.6.3). The grader runs them in this order and views list them so.
+ * Every Observatory test Tabgrade knows, in the Observatory's order (`ALL_TESTS` in its
+ * `src/constants.js`: the ten of v1.6.3, then the two algorithm 6 added). The grader runs
+ * the ones its scoring table counts, in this order, and views list them so.
  */
 import { contentSecurityPolicyTest } from './content-security-policy';
 import { cookiesTest } from './cookies';
+import { crossOriginEmbedderPolicyTest } from './cross-origin-embedder-policy';
+import { crossOriginOpenerPolicyTest } from './cross-origin-opener-policy';
 import { crossOriginResourcePolicyTest } from './cross-origin-resource-policy';
 import { crossOriginResourceSharingTest } from './cross-origin-resource-sharing';
 import { redirectionTest } from './redirection';
@@ -25,4 +28,6 @@ export const OBSERVATORY_TESTS: readonly ObservatoryTest[] = [
   xContentTypeOptionsTest,
   xFrameOptionsTest,
   crossOriginResourcePolicyTest,
+  crossOriginOpenerPolicyTest,
+  crossOriginEmbedderPolicyTest,
 ];

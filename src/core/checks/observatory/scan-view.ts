@@ -79,10 +79,14 @@ export function isCertificateError(error: string | null | undefined): boolean {
  * navigation or else from the HTTP probe (when it was redirected to HTTPS). Null when
  * neither reached HTTPS.
  */
-export function httpsFinalResponse(capture: PageCapture): { response: ChainResponse; from: 'document' | 'http-probe' } | null {
+export function httpsFinalResponse(capture: PageCapture): { response: ChainResponse; from: 'document' | 'downgraded-document' | 'http-probe' } | null {
   const document = capture.document;
-  if (document && isUsable(document) && captureUrl(capture, document.url)?.protocol === 'https:') {
-    return { response: finalResponse(document), from: 'document' };
+  if (document && isUsable(document)) {
+    if (captureUrl(capture, document.url)?.protocol === 'https:') return { response: finalResponse(document), from: 'document' };
+    // A navigation that started on https:// and was sent to http:// (a downgrade): a live
+    // scan of the https:// address follows the same redirects and reads the final
+    // response's headers as its HTTPS response, so Tabgrade does too.
+    if (captureUrl(capture, capture.requestedUrl)?.protocol === 'https:') return { response: finalResponse(document), from: 'downgraded-document' };
   }
   const probe = capture.probes.http?.response;
   if (probe && isUsable(probe) && captureUrl(capture, probe.url)?.protocol === 'https:') {

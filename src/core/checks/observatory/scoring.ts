@@ -7,8 +7,8 @@
  * score). Descriptions are Tabgrade's own one-line summaries; the longer, user-facing
  * paragraphs live in `explanations.ts`.
  *
- * A later release (for example one that scores COOP/COEP) is added as a new table in
- * `SCORING_TABLES`, never as conditions in the grader.
+ * A later release (1.7.0, which scores COOP/COEP) is a new table in `SCORING_TABLES`,
+ * never conditions in the grader.
  */
 import type { Grade } from './grade-types';
 import type { ObservatoryTestName } from './types';
@@ -36,10 +36,10 @@ export interface ScoringTable {
   gradeBoundaries: ReadonlyArray<{ minScore: number; grade: Grade }>;
   /** Tests that count towards the grade, in the Observatory's order. */
   tests: readonly ObservatoryTestName[];
-  /** The result each test expects of a good site (the Observatory's default `expectation`). */
-  expectations: Readonly<Record<ObservatoryTestName, string>>;
+  /** The result each test expects of a good site (the Observatory's default `expectation`); only the tests this table scores. */
+  expectations: Readonly<Partial<Record<ObservatoryTestName, string>>>;
   /** Test → result id → modifier and description. Result ids keep the Observatory's spelling. */
-  results: Readonly<Record<ObservatoryTestName, Readonly<Record<string, ScoreEntry>>>>;
+  results: Readonly<Partial<Record<ObservatoryTestName, Readonly<Record<string, ScoreEntry>>>>>;
 }
 
 /** Rules of MDN HTTP Observatory v1.6.3. */
@@ -180,14 +180,55 @@ export const SCORING_1_6_3: ScoringTable = {
   },
 };
 
+/**
+ * Rules of the Observatory's main branch (mdn/mdn-http-observatory 94042bb, 2026-08-20,
+ * release 1.7.0 prepared; the MDN website shows these results): algorithm version 6,
+ * which adds Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy as tests 11 and
+ * 12. Everything else is as in 1.6.3. The two new tests reward isolation (+10 each) but,
+ * like every bonus, only once the score before bonuses reaches 90; an invalid header
+ * costs 5 points always.
+ */
+export const SCORING_1_7_0: ScoringTable = {
+  ...SCORING_1_6_3,
+  algorithm: '1.7.0',
+  source:
+    'mdn/mdn-http-observatory main 94042bb (2026-08-20, algorithm 6), src/analyzer/tests/cross-origin-{opener,embedder}-policy.js + src/grader/charts.js, read 2026-12-03',
+  tests: [...SCORING_1_6_3.tests, 'cross-origin-opener-policy', 'cross-origin-embedder-policy'],
+  expectations: {
+    ...SCORING_1_6_3.expectations,
+    'cross-origin-opener-policy': 'coop-not-implemented',
+    'cross-origin-embedder-policy': 'coep-not-implemented',
+  },
+  results: {
+    ...SCORING_1_6_3.results,
+    'cross-origin-opener-policy': {
+      'coop-implemented-with-same-origin': { modifier: 10, description: 'COOP same-origin: the page gets a browsing context group of its own.' },
+      'coop-implemented-with-same-origin-allow-popups': { modifier: 10, description: 'COOP same-origin-allow-popups: isolated, keeping the popups it opens.' },
+      'coop-implemented-with-noopener-allow-popups': { modifier: 10, description: 'COOP noopener-allow-popups: isolated from its opener.' },
+      'coop-implemented-with-unsafe-none': { modifier: 0, description: 'COOP unsafe-none: no isolation (the default).' },
+      'coop-not-implemented': { modifier: 0, description: 'No COOP header (browsers default to unsafe-none).' },
+      'coop-header-invalid': { modifier: -5, description: 'The COOP header is not one valid token, or is sent more than once.' },
+    },
+    'cross-origin-embedder-policy': {
+      'coep-implemented-with-require-corp': { modifier: 10, description: 'COEP require-corp: only resources that opt in load cross-origin.' },
+      'coep-implemented-with-credentialless': { modifier: 10, description: 'COEP credentialless: cross-origin resources load without credentials.' },
+      'coep-implemented-with-unsafe-none': { modifier: 0, description: 'COEP unsafe-none: no embedder policy (the default).' },
+      'coep-not-implemented': { modifier: 0, description: 'No COEP header (browsers default to unsafe-none).' },
+      'coep-header-invalid': { modifier: -5, description: 'The COEP header is not one valid token, or is sent more than once.' },
+    },
+  },
+};
+
 /** Every table Tabgrade knows, by Observatory release. */
 export const SCORING_TABLES: Readonly<Record<string, ScoringTable>> = {
+  '1.7.0': SCORING_1_7_0,
   '1.6.3': SCORING_1_6_3,
 };
 
-/** The release whose rules Tabgrade applies by default. */
-export const CURRENT_ALGORITHM = '1.6.3';
-export const CURRENT_SCORING: ScoringTable = SCORING_1_6_3;
+export { ALGORITHMS, CURRENT_ALGORITHM, isAlgorithm, type Algorithm } from './algorithms';
+
+/** The table of `CURRENT_ALGORITHM` (`algorithms.ts`). */
+export const CURRENT_SCORING: ScoringTable = SCORING_1_7_0;
 
 /** The entry for a result of a test, or undefined when the table does not know it. */
 export function scoreEntry(
@@ -196,7 +237,7 @@ export function scoreEntry(
   table: ScoringTable = CURRENT_SCORING,
 ): ScoreEntry | undefined {
   const entries = table.results[test];
-  return Object.hasOwn(entries, result) ? entries[result] : undefined;
+  return entries !== undefined && Object.hasOwn(entries, result) ? entries[result] : undefined;
 }
 
 /** The modifier of a result; 0 for a result the table does not know (as the Observatory's grader). */
@@ -216,7 +257,7 @@ export function bestModifier(test: ObservatoryTestName, table: ScoringTable = CU
   const known = bests.get(test);
   if (known !== undefined) return known;
   let best = Number.NEGATIVE_INFINITY;
-  for (const entry of Object.values(table.results[test])) best = Math.max(best, entry.modifier);
+  for (const entry of Object.values(table.results[test] ?? {})) best = Math.max(best, entry.modifier);
   const result = Number.isFinite(best) ? best : 0;
   bests.set(test, result);
   return result;

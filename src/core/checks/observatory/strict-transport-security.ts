@@ -115,6 +115,9 @@ export const strictTransportSecurityTest: ObservatoryTest = {
     } else {
       data.readFrom = https.from;
       if (https.from === 'http-probe') notes.push('Read from the HTTPS page the plain-HTTP probe was redirected to.');
+      if (https.from === 'downgraded-document') {
+        notes.push('The https:// address redirected to plain HTTP. Like a live scan, Tabgrade reads the header from that final response, although browsers ignore HSTS sent over HTTP (see the finding “HTTPS redirects to plain HTTP”).');
+      }
       const header = joinedHeader(https.response.headers, 'strict-transport-security');
       if (header !== null) {
         const reading = readHstsHeader(header);

@@ -85,6 +85,24 @@ export function classifyScriptSrc(
   return { sameSite: true, secureScheme: pageIsHttps };
 }
 
+/**
+ * Absolute script URLs of another origin that the Observatory counts as the page's own
+ * only because neither host has a registrable domain (localhost, an IP address): the
+ * sentence "all scripts come from the site itself" would be false for them.
+ */
+export function sameSiteOnlyByMissingDomain(scripts: readonly ParsedScript[], page: URL): string[] {
+  if (sriRegistrableDomain(page.hostname) !== null) return [];
+  const found: string[] = [];
+  for (const script of scripts) {
+    const src = script.src;
+    if (!src || !/^https?:\/\//.test(src)) continue;
+    const url = parseUrl(src);
+    if (url === null || url.origin === page.origin) continue;
+    if (sriRegistrableDomain(src) === null && !found.includes(src)) found.push(src);
+  }
+  return found;
+}
+
 /** The Observatory's verdict on a page's scripts. */
 export function judgeScripts(
   scripts: readonly ParsedScript[],
@@ -176,6 +194,12 @@ export const subresourceIntegrityTest: ObservatoryTest = {
     const { result, foreign } = judgeScripts(markup.scripts, page?.hostname ?? '', page?.protocol === 'https:');
     const fits = jsonLengthBound(foreign) < MAX_DATA_JSON || JSON.stringify(foreign).length < MAX_DATA_JSON;
     const scripts = fits ? foreign : [];
-    return finish(result, { scripts }, notes);
+    const otherOrigins = page === null ? [] : sameSiteOnlyByMissingDomain(markup.scripts, page);
+    if (otherOrigins.length > 0) {
+      notes.push(
+        `The Observatory counts ${otherOrigins.length === 1 ? 'a script' : `${otherOrigins.length} scripts`} from another origin as from this site: it compares registrable domains, and localhost and IP addresses have none, so any port or address matches. Tabgrade keeps its result and reports ${otherOrigins.length === 1 ? 'that script' : 'those scripts'} in its own Subresource Integrity findings.`,
+      );
+    }
+    return finish(result, { scripts, ...(otherOrigins.length > 0 ? { countedAsSameSite: otherOrigins.slice(0, 20) } : {}) }, notes);
   },
 };

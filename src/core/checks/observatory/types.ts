@@ -6,7 +6,8 @@
  */
 import type { PageCapture } from '../../capture';
 
-export type ObservatoryTestName =
+/** The ten tests every algorithm Tabgrade knows scores (v1.6.3 and later). */
+export type CoreTestName =
   | 'content-security-policy'
   | 'cookies'
   | 'cross-origin-resource-sharing'
@@ -17,6 +18,11 @@ export type ObservatoryTestName =
   | 'x-content-type-options'
   | 'x-frame-options'
   | 'cross-origin-resource-policy';
+
+/** The tests algorithm 6 (Observatory 1.7.0) added; a 1.6.3 grade has neither. */
+export type IsolationTestName = 'cross-origin-opener-policy' | 'cross-origin-embedder-policy';
+
+export type ObservatoryTestName = CoreTestName | IsolationTestName;
 
 /** What a test decided for one capture. */
 export interface ObservatoryTestResult {

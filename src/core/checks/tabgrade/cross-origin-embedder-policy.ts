@@ -100,5 +100,7 @@ export const crossOriginEmbedderPolicyCheck: TabgradeCheck = {
   group: 'server',
   needs: ['document'],
   possibleFindings: ['coep-invalid', 'coep-require-corp-breaks-embeds', 'coep-without-coop-same-origin'],
+  // Algorithm 6 scores COEP and reports an invalid value itself; the costs and the missing COOP are Tabgrade's to say.
+  saidByObservatoryTest: { 'coep-invalid': 'cross-origin-embedder-policy' },
   run: judge,
 };

@@ -106,5 +106,11 @@ export const crossOriginOpenerPolicyCheck: TabgradeCheck = {
   group: 'server',
   needs: ['document'],
   possibleFindings: ['coop-missing', 'coop-invalid', 'coop-unsafe-none', 'coop-report-only'],
+  // Algorithm 6 scores COOP: its results say these three already (the report-only policy it never reads).
+  saidByObservatoryTest: {
+    'coop-missing': 'cross-origin-opener-policy',
+    'coop-invalid': 'cross-origin-opener-policy',
+    'coop-unsafe-none': 'cross-origin-opener-policy',
+  },
   run: judge,
 };

@@ -91,6 +91,13 @@ export const FIX_TOPICS_BY_ID: Readonly<Record<string, readonly string[]>> = {
   'corp-implemented-with-cross-origin': ['corp'],
 
   // --- Tabgrade findings ---
+  // Algorithm 6's COOP and COEP results (the bonus results need no fix).
+  'coop-not-implemented': ['coop'],
+  'coop-header-invalid': ['coop'],
+  'coop-implemented-with-unsafe-none': ['coop'],
+  'coep-not-implemented': ['coep-credentialless'],
+  'coep-header-invalid': ['coep-credentialless'],
+  'coep-implemented-with-unsafe-none': ['coep-credentialless'],
   'coop-missing': ['coop'],
   'coop-invalid': ['coop'],
   'coop-unsafe-none': ['coop'],
