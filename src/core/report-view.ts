@@ -33,21 +33,15 @@ export const STACK_LABELS: Readonly<Record<Stack, string>> = {
 };
 
 /**
- * How many of the report's stacks (best first) get their own snippets in an export. A
- * Django site behind Apache needs both the settings.py line and the vhost line; a third
- * guess is usually the language under the framework, and more would bury the fix.
- */
-export const FIX_STACKS_SHOWN = 2;
-
-/**
- * The snippets for a finding id or an Observatory result id: each of the first
- * `FIX_STACKS_SHOWN` stacks' own snippets, or, when none of them has one, the
- * stack-independent advice. Empty when Tabgrade knows no fix (or no stack is known and
- * the fix depends on it).
+ * The snippets for a finding id or an Observatory result id: the own snippets of every
+ * layer's stack that can make the fix (`stacks` is one stack per layer, the application's
+ * first: a Django site behind Apache gets the settings.py line for cookies and the vhost
+ * line for the Server header), or, when none of them has one, the stack-independent
+ * advice. Empty when Tabgrade knows no fix (or no stack is known and the fix depends on it).
  */
 export function reportFixes(id: string, stacks: readonly Stack[]): FixSnippet[] {
   const own: FixSnippet[] = [];
-  for (const stack of stacks.slice(0, FIX_STACKS_SHOWN)) {
+  for (const stack of stacks) {
     for (const snippet of fixesFor(id, stack)) if (snippet.stack === stack) own.push(snippet);
   }
   if (own.length > 0) return own;

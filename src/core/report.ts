@@ -19,6 +19,7 @@ import { libraryInventory, type LibraryRow } from './libraries/inventory';
 import { cookiesTest } from './checks/observatory/cookies';
 import type { ObservatoryContext, ObservatoryTestName } from './checks/observatory/types';
 import { detectStack, type StackDetection } from './stack';
+import { chosenLayers, detectedLayers, FIX_LAYERS, layerStacks, type LayerChoice, type StackLayers } from './stack-layers';
 import { runTabgradeChecks } from './tabgrade-findings';
 import { worseGrade } from './grade-order';
 import { productionProjection, type ProductionProjection } from './verdict/production-projection';
@@ -47,8 +48,11 @@ export interface Report {
   libraries: LibraryRow[];
   /** External scripts and stylesheets with their integrity state. */
   resources: SriRow[];
-  /** What runs the site, and the stacks whose fixes the report offers (best first). */
-  stack: { detection: StackDetection; stacks: Stack[]; chosen: Stack | null };
+  /**
+   * What runs the site: the detection, the stack of each layer (detected, then corrected by
+   * the user's `choice`), and the layers' stacks in fix order — whose fixes every view shows.
+   */
+  stack: { detection: StackDetection; layers: StackLayers; choice: LayerChoice; stacks: Stack[] };
   /** Caveats about the capture and the grade (the projection's and the caps' words are in their own fields). */
   notes: string[];
 }
@@ -56,8 +60,8 @@ export interface Report {
 export interface ReportOptions {
   /** Milliseconds since the epoch (certificate expiry, the report's date); injected for tests. */
   now?: number;
-  /** The stack the user chose; the detected ones otherwise. */
-  stack?: Stack | null;
+  /** The user's corrections of the detected layers (remembered per site by the popup). */
+  layers?: LayerChoice;
   /** Facts for the Observatory tests (the HSTS preload list). */
   context?: Partial<ObservatoryContext>;
   grading?: GradeOptions;
@@ -100,8 +104,7 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     projection = { ...projected, tabgradeGrade };
   }
   const detection = detectStack(capture);
-  const chosen = options.stack ?? null;
-  const stacks = chosen === null ? detection.stacks : [chosen, ...detection.stacks.filter((stack) => stack !== chosen)];
+  const stack = stackPart(detection, options.layers ?? {});
   // The projection's note and the caps' reasons have their own fields: every view shows
   // them once, beside the grade.
   const notes = [...(options.extraNotes ?? []), ...observatory.notes];
@@ -115,18 +118,21 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     findings,
     libraries: hasDocument ? libraryInventory(capture) : [],
     resources: hasDocument ? sriRows(capture) : [],
-    stack: { detection, stacks, chosen },
+    stack,
     notes,
   };
 }
 
+function stackPart(detection: StackDetection, choice: LayerChoice): Report['stack'] {
+  const layers = chosenLayers(detectedLayers(detection), choice);
+  return { detection, layers, choice, stacks: layerStacks(layers) };
+}
+
 /**
- * The same report with the fixes of `stack` first (the user's choice in the popup), for
- * exports: the verdict and the findings do not depend on it.
+ * The same report with the user's layer corrections (the popup's pickers), for exports: the
+ * verdict and the findings do not depend on them, only which fixes are shown.
  */
-export function withChosenStack(report: Report, stack: Stack | null): Report {
-  if (stack === report.stack.chosen) return report;
-  const detected = report.stack.detection.stacks;
-  const stacks = stack === null ? detected : [stack, ...detected.filter((other) => other !== stack)];
-  return { ...report, stack: { ...report.stack, chosen: stack, stacks } };
+export function withLayerChoice(report: Report, choice: LayerChoice): Report {
+  const same = FIX_LAYERS.every((layer) => report.stack.choice[layer] === choice[layer]);
+  return same ? report : { ...report, stack: stackPart(report.stack.detection, choice) };
 }

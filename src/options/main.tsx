@@ -4,6 +4,7 @@ import type { Algorithm } from '../core/checks/observatory/algorithms';
 import { DEFAULT_SETTINGS, type BadgeGrade, type SettingSwitch, type Settings } from '../core/settings';
 import { clearLearnedSites } from '../shared/csp-learning-store';
 import { clearHistory, countHistory } from '../shared/history-store';
+import { clearStackChoices } from '../shared/stack-choice-store';
 import { loadSettings, saveSettings } from '../shared/settings-store';
 
 const SWITCHES: Array<{ key: SettingSwitch; label: string; help: string }> = [
@@ -57,7 +58,7 @@ function Options() {
   const chooseAlgorithm = (algorithm: Algorithm) => save({ ...settings, algorithm });
 
   const clear = () => {
-    void Promise.all([clearHistory(), clearLearnedSites()]).then(async () => {
+    void Promise.all([clearHistory(), clearLearnedSites(), clearStackChoices()]).then(async () => {
       setHistory(await countHistory());
       setStatus('History and learned sites cleared.');
     });
@@ -119,7 +120,7 @@ function Options() {
         <button type="button" onClick={clear} data-testid="clear-history">
           Clear history and learned sites
         </button>
-        <p class="muted">Also forgets what the CSP builder learned in “learn this site” mode.</p>
+        <p class="muted">Also forgets what the CSP builder learned in “learn this site” mode, and the stacks you picked per site.</p>
       </section>
       <p role="status" class="muted">{status}</p>
       <p class="muted">Tabgrade sends nothing anywhere: every audit happens in your browser.</p>

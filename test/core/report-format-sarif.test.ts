@@ -32,7 +32,7 @@ function sarifOf(report: Report): Log {
 function jqueryPage(url = 'https://shop.example/'): Report {
   const html = { text: '<!doctype html><script src="https://code.jquery.com/jquery-1.12.4.min.js"></script>', source: 'served' as const, truncated: false };
   const capture = captureFrom({ url, headers: [{ name: 'Server', value: 'Apache/2.4.62' }, { name: 'Set-Cookie', value: 'sessionid=abcdef123; Path=/' }], overrides: { html, dom: servedDom(html, url, 'text/html', 0) } });
-  return buildReport(capture, { now: 0, stack: 'django' });
+  return buildReport(capture, { now: 0, layers: { application: 'django' } });
 }
 
 describe('SARIF 2.1.0 output', () => {

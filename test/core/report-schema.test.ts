@@ -101,7 +101,7 @@ describe('every JSON report validates against docs/report-schema.json', () => {
     const url = 'http://localhost:8000/';
     const html = { text: '<script src="https://code.jquery.com/jquery-1.12.4.min.js"></script><link rel="stylesheet" href="https://cdn.example/a.css">', source: 'served' as const, truncated: false };
     const capture = captureFrom({ url, headers: [{ name: 'Server', value: 'Apache/2.4.62 (Debian)' }], overrides: { html, dom: servedDom(html, url, 'text/html', 0) } });
-    const report = buildReport(capture, { now: 0, stack: 'django' });
+    const report = buildReport(capture, { now: 0, layers: { application: 'django' } });
     expect(report.verdict.caps.map((cap) => cap.rule)).toContain('vulnerable-library-medium');
     const json = parsedReport(formatReportJson(report)) as { findings: unknown[]; resources: unknown[]; projection: unknown; tabgrade: { caps: unknown[] } };
     expect(json.findings.length).toBeGreaterThan(0);

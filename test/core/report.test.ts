@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { HttpHeader, PageCapture } from '../../src/core/capture';
 import { isBelow } from '../../src/core/grade-order';
 import { SCORING_1_6_3 } from '../../src/core/checks/observatory/scoring';
-import { buildReport, withChosenStack, type Report } from '../../src/core/report';
+import { buildReport, withLayerChoice, type Report } from '../../src/core/report';
+import { reportFixes } from '../../src/core/report-view';
 import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
 import { link, pageWith, script } from '../helpers/page-capture';
 import { headers, isBetter, NOW } from './verdict/support';
@@ -116,48 +117,48 @@ describe('buildReport verdict', () => {
   });
 });
 
-describe('withChosenStack', () => {
-  // Detected: Django first, then nginx.
+describe('withLayerChoice', () => {
+  // Detected: Django (application) in front of nginx (web server).
   const capture = captureFromFixtures('tabgrade/stack-django-on-nginx');
   const detected = buildReport(capture, { now: NOW });
 
-  it('starts from a report whose detected stacks are Django then nginx', () => {
-    expect(detected.stack).toMatchObject({ stacks: ['django', 'nginx'], chosen: null });
+  it('starts from one stack per detected layer, the application first', () => {
+    expect(detected.stack).toMatchObject({ layers: { application: 'django', server: 'nginx', host: null }, choice: {}, stacks: ['django', 'nginx'] });
   });
 
-  it('puts a detected stack the user chose first, without repeating it', () => {
-    const chosen = withChosenStack(detected, 'nginx');
-    expect(chosen.stack.chosen).toBe('nginx');
-    expect(chosen.stack.stacks).toEqual(['nginx', 'django']);
+  it('replaces the layer the user corrected and keeps the others', () => {
+    const chosen = withLayerChoice(detected, { server: 'apache' });
+    expect(chosen.stack.layers).toEqual({ application: 'django', server: 'apache', host: null });
+    expect(chosen.stack.stacks).toEqual(['django', 'apache']);
   });
 
-  it('puts a stack that was not detected first, before the detected ones', () => {
-    expect(withChosenStack(detected, 'rails').stack.stacks).toEqual(['rails', 'django', 'nginx']);
+  it('drops a layer the user says the site does not have, and ignores a stack chosen for the wrong layer', () => {
+    expect(withLayerChoice(detected, { application: 'none' }).stack.stacks).toEqual(['nginx']);
+    expect(withLayerChoice(detected, { server: 'rails' }).stack.layers.server).toBe('nginx');
   });
 
-  it('goes back to the detected order when the choice is cleared', () => {
-    const cleared = withChosenStack(withChosenStack(detected, 'nginx'), null);
-    expect(cleared.stack).toMatchObject({ chosen: null, stacks: ['django', 'nginx'] });
-  });
-
-  it('gives the same stacks as building the report with that choice', () => {
-    for (const stack of ['nginx', 'rails', 'django'] as const) {
-      expect(withChosenStack(detected, stack).stack).toEqual(buildReport(capture, { now: NOW, stack }).stack);
+  it('gives the same stack part as building the report with that choice', () => {
+    for (const layers of [{ server: 'caddy' }, { application: 'rails', host: 'netlify' }, {}] as const) {
+      expect(withLayerChoice(detected, layers).stack).toEqual(buildReport(capture, { now: NOW, layers }).stack);
     }
   });
 
-  it('changes nothing else, and leaves the report it was given alone', () => {
-    const chosen = withChosenStack(detected, 'nginx');
+  it('changes nothing else, and returns the same report when the choice does not change', () => {
+    const chosen = withLayerChoice(detected, { server: 'apache' });
     expect(chosen.verdict).toBe(detected.verdict);
     expect(chosen.findings).toBe(detected.findings);
-    expect(chosen.stack.detection).toBe(detected.stack.detection);
-    expect(detected.stack).toMatchObject({ stacks: ['django', 'nginx'], chosen: null });
+    expect(withLayerChoice(detected, {})).toBe(detected);
+    expect(withLayerChoice(chosen, { server: 'apache' })).toBe(chosen);
   });
 
-  it('returns the same report when the choice does not change', () => {
-    expect(withChosenStack(detected, null)).toBe(detected);
-    const chosen = withChosenStack(detected, 'nginx');
-    expect(withChosenStack(chosen, 'nginx')).toBe(chosen);
+  it('shows each finding the fix of every layer that can make it, the application first', () => {
+    const shown = withLayerChoice(detected, { server: 'apache' });
+    const serverFixes = reportFixes('server-version-disclosed', shown.stack.stacks);
+    expect(serverFixes.map((snippet) => snippet.stack)).toEqual(['apache']);
+    expect(serverFixes[0]?.code).toContain('ServerTokens Prod');
+    const hsts = reportFixes('hsts-not-implemented', shown.stack.stacks).map((snippet) => snippet.stack);
+    expect(hsts[0]).toBe('django');
+    expect(hsts).toContain('apache');
   });
 });
 

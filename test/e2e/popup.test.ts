@@ -74,12 +74,24 @@ describe('the popup (Chromium)', () => {
     // The CSRF cookie is never told to add HttpOnly.
     const csrfAdvice = await popup.locator('[data-testid="finding"]', { hasText: 'csrftoken' }).allInnerTexts();
     expect(csrfAdvice.join(' ')).not.toMatch(/HttpOnly/i);
-    // Stack detected from the response: Django (cookies) first, Apache offered.
+    // Layers detected from the response: Django (cookies) as the application, Apache as the
+    // server; each finding shows the fix of the layer that can make it, without switching.
     expect(await popup.getByTestId('detected-stack').innerText()).toMatch(/Django/);
-    await popup.getByTestId('stack-picker').selectOption('apache');
+    expect(await popup.getByTestId('stack-picker-application').inputValue()).toBe('django');
+    expect(await popup.getByTestId('stack-picker-server').inputValue()).toBe('apache');
     await server.locator('summary').click();
     await expect.poll(() => server.getByTestId('fix-code').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('ServerTokens Prod')]));
+    expect(await server.locator('[data-testid="fix"]').evaluateAll((fixes) => fixes.map((fix) => fix.getAttribute('data-stack')))).toEqual(['apache']);
+    // A correction of one layer is remembered for the site: nginx's line replaces Apache's.
+    await popup.getByTestId('stack-picker-server').selectOption('nginx');
+    await expect.poll(() => server.getByTestId('fix-code').allInnerTexts()).toEqual([expect.stringContaining('server_tokens off')]);
     await popup.close();
+    const again = await popupFor('/django');
+    await expect.poll(() => again.popup.getByTestId('stack-picker-server').inputValue()).toBe('nginx');
+    expect(await again.popup.getByTestId('stack-picker-application').inputValue()).toBe('django');
+    await again.popup.getByTestId('stack-picker-server').selectOption('apache');
+    await again.popup.close();
+    await again.page.close();
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { worseGrade } from '../../src/core/grade-order';
 import type { LibraryRow } from '../../src/core/libraries/inventory';
 import type { Report } from '../../src/core/report';
 import { detectStack } from '../../src/core/stack';
+import { detectedLayers } from '../../src/core/stack-layers';
 import { productionProjection } from '../../src/core/verdict/production-projection';
 import { scoreArithmetic } from '../../src/core/verdict/score-arithmetic';
 import { tabgradeVerdict } from '../../src/core/verdict/tabgrade-grade';
@@ -46,7 +47,7 @@ export function reportFromGrade(grade: ObservatoryGrade, parts: ReportParts = {}
     findings,
     libraries: parts.libraries ?? [],
     resources: [],
-    stack: { detection: { ...detection, stacks: parts.stacks ?? [] }, stacks: parts.stacks ?? [], chosen: null },
+    stack: { detection: { ...detection, stacks: parts.stacks ?? [] }, layers: detectedLayers({ stacks: parts.stacks ?? [] }), choice: {}, stacks: parts.stacks ?? [] },
     notes: parts.notes ?? grade.notes,
   };
 }

@@ -132,10 +132,12 @@ export interface JsonReport {
   resources: JsonResource[];
   stack: {
     detected: Array<{ technology: string; label: string; layer: string; confidence: string; version: string | null; evidence: string[] }>;
-    /** The stacks whose fixes this report carries, best first. */
+    /** The stack of each layer (detected, then as the user corrected it); null where unknown. */
+    layers: { application: Stack | null; server: Stack | null; host: Stack | null };
+    /** The layers the user corrected (a stack, or `none`); empty when they kept the detection. */
+    choice: Partial<Record<'application' | 'server' | 'host', Stack | 'none'>>;
+    /** The layers' stacks whose fixes this report carries, the application's first. */
     fixesFor: Stack[];
-    /** The stack the user picked, if they did. */
-    chosen: Stack | null;
   };
   notes: string[];
 }
@@ -297,8 +299,9 @@ export function toJsonReport(report: Report): JsonReport {
         version: guess.version,
         evidence: guess.evidence,
       })),
+      layers: { ...report.stack.layers },
+      choice: { ...report.stack.choice },
       fixesFor: [...report.stack.stacks],
-      chosen: report.stack.chosen,
     },
     notes: report.notes,
   };

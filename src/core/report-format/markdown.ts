@@ -129,7 +129,7 @@ export interface MarkdownOptions {
 
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const { observatory } = report;
-  const stacks = report.stack.stacks.slice(0, 2).map((stack) => STACK_LABELS[stack]);
+  const stacks = report.stack.stacks.map((stack) => STACK_LABELS[stack]);
   const lines = [
     ...heading(report),
     '',

@@ -114,8 +114,8 @@ function findingLines(report: Report, finding: Finding): string[] {
 
 function findingsSection(report: Report): string[] {
   if (report.findings.length === 0) return ['', 'Findings beyond the Observatory tests: none.'];
-  const stacks = report.stack.stacks.slice(0, 2).map((stack) => STACK_LABELS[stack]);
-  const lines = ['', `Findings beyond the Observatory tests (${report.findings.length})${stacks.length > 0 ? `, fixes for ${stacks.join(' and ')}` : ''}:`];
+  const stacks = report.stack.stacks.map((stack) => STACK_LABELS[stack]);
+  const lines = ['', `Findings beyond the Observatory tests (${report.findings.length})${stacks.length > 0 ? `, fixes for ${stacks.join(', ')}` : ''}:`];
   for (const { title, findings } of findingsByGroup(report)) {
     lines.push(`  ${title}`);
     for (const finding of findings) lines.push(...findingLines(report, finding));

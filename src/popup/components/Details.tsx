@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../../core/capture';
-import type { Stack } from '../../core/findings';
-import { withChosenStack, type Report } from '../../core/report';
+import { originOf } from '../../core/page-tags';
+import { withLayerChoice, type Report } from '../../core/report';
+import type { LayerChoice } from '../../core/stack-layers';
+import { loadStackChoice, saveStackChoice } from '../../shared/stack-choice-store';
 import { ExportBar } from './ExportBar';
 import { FindingsView } from './FindingsView';
 import { TestsList } from './TestsList';
@@ -29,8 +31,20 @@ export function Details({ capture, report }: { capture: PageCapture; report: Rep
   const findings = report.findings;
   const detection = report.stack.detection;
   const withheld = useMemo(() => new Set<string>(report.arithmetic.withheldTests), [report]);
-  const [chosenStack, setChosenStack] = useState<Stack | null>(null);
-  const stack = chosenStack ?? detection.stacks[0] ?? null;
+  const origin = originOf(report.url);
+  const [choice, setChoice] = useState<LayerChoice>({});
+  // The layers the user corrected on an earlier visit to this site.
+  useEffect(() => {
+    if (origin !== null) void loadStackChoice(origin).then(setChoice, () => undefined);
+  }, [origin]);
+  const chooseLayers = (next: LayerChoice) => {
+    setChoice(next);
+    if (origin !== null) void saveStackChoice(origin, next).catch(() => undefined);
+  };
+  const shown = withLayerChoice(report, choice);
+  const stacks = shown.stack.stacks;
+  // The CSP builder writes one snippet: for the layer that sets headers at the source.
+  const stack = stacks[0] ?? null;
   const [filter, setFilter] = useState('');
   const graded = document !== null && (grade.status === undefined || grade.status === 'graded' || grade.status === 'partial');
 
@@ -47,16 +61,16 @@ export function Details({ capture, report }: { capture: PageCapture; report: Rep
             value={filter}
             onInput={(event) => setFilter((event.currentTarget as HTMLInputElement).value)}
           />
-          <StackPicker detection={detection} stack={stack} onChange={setChosenStack} />
+          <StackPicker detection={detection} layers={shown.stack.layers} onChange={chooseLayers} />
         </div>
       )}
-      {document !== null && <TestsList grade={grade} stack={stack} filter={filter} withheld={withheld} explanation={report.arithmetic.explanation} />}
+      {document !== null && <TestsList grade={grade} stacks={stacks} filter={filter} withheld={withheld} explanation={report.arithmetic.explanation} />}
       {graded && <HistoryLine report={report} navigationId={capture.navigationId} />}
-      {document !== null && <FindingsView findings={findings} stack={stack} filter={filter} />}
+      {document !== null && <FindingsView findings={findings} stacks={stacks} filter={filter} />}
       {document !== null && <PageSection capture={capture} />}
       {document !== null && <BuilderSection capture={capture} stack={stack} />}
       <TlsSection capture={capture} now={Date.now()} />
-      {graded && <ExportBar capture={capture} report={withChosenStack(report, chosenStack)} version={VERSION} />}
+      {graded && <ExportBar capture={capture} report={shown} version={VERSION} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} filter={filter} />}
       <TagsTable capture={capture} />

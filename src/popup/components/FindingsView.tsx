@@ -6,7 +6,7 @@ import { FindingItem } from './FindingItem';
 import { FixSnippets } from './FixSnippets';
 
 /** Tabgrade's own findings, grouped, each expandable to why it matters and the fix for the stack. */
-export function FindingsView({ findings, stack, filter }: { findings: Finding[]; stack: Stack | null; filter: string }) {
+export function FindingsView({ findings, stacks, filter }: { findings: Finding[]; stacks: readonly Stack[]; filter: string }) {
   const shown = findings.filter((finding) => matchesFilter(filter, finding.title, finding.detail, finding.subject, finding.id, finding.severity));
   return (
     <section class="panel" aria-label="Tabgrade findings" data-testid="findings">
@@ -23,7 +23,7 @@ export function FindingsView({ findings, stack, filter }: { findings: Finding[];
             <ul class="findings">
               {inGroup.map((finding, index) => (
                 <FindingItem key={`${finding.id}-${index}`} finding={finding} testId="finding">
-                  <FixSnippets id={finding.id} stack={stack} />
+                  <FixSnippets id={finding.id} stacks={stacks} />
                 </FindingItem>
               ))}
             </ul>

@@ -1,18 +1,21 @@
-import { fixesFor } from '../../core/checks/tabgrade/fixes';
 import type { Stack } from '../../core/findings';
+import { fixTargetLabel, reportFixes } from '../../core/report-view';
 import { CopyButton } from './CopyButton';
 
-/** Ready-to-paste fixes for one finding or Observatory result, for the chosen stack. */
-export function FixSnippets({ id, stack }: { id: string; stack: Stack | null }) {
-  if (stack === null) return <p class="muted">Pick your stack above to see the fix for it.</p>;
-  const snippets = fixesFor(id, stack);
+/**
+ * Ready-to-paste fixes for one finding or Observatory result: one for every layer of the
+ * site that can make it (the application's settings first, then the web server's lines).
+ */
+export function FixSnippets({ id, stacks }: { id: string; stacks: readonly Stack[] }) {
+  if (stacks.length === 0) return <p class="muted">Pick your stack above to see the fix for it.</p>;
+  const snippets = reportFixes(id, stacks);
   if (snippets.length === 0) return null;
   return (
     <div class="fixes" data-testid="fixes">
       {snippets.map((snippet, index) => (
         <div class="fix" key={index} data-testid="fix" data-stack={snippet.stack}>
           <p class="fix-title">
-            <strong>{snippet.title}</strong> <span class="muted">— {snippet.where}</span>
+            <strong>{snippet.title}</strong> <span class="muted">— {fixTargetLabel(snippet)}, {snippet.where}</span>
           </p>
           {snippet.setup !== undefined && (
             <>

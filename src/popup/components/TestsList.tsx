@@ -10,13 +10,13 @@ function modifierText(modifier: number): string {
 /** Every Observatory test with its result, modifier and fix, biggest gains first. */
 export function TestsList({
   grade,
-  stack,
+  stacks,
   filter,
   withheld,
   explanation,
 }: {
   grade: ObservatoryGrade;
-  stack: Stack | null;
+  stacks: readonly Stack[];
   filter: string;
   /** Tests whose bonus the score does not count (see `verdict/score-arithmetic.ts`). */
   withheld: ReadonlySet<string>;
@@ -33,13 +33,13 @@ export function TestsList({
       <h2>Observatory tests</h2>
       {explanation !== null && <p class="arithmetic" data-testid="tests-bonus-withheld">{explanation}</p>}
       <ul class="tests" data-testid="tests">
-        {tests.map((test) => <TestRow key={test.name} test={test} stack={stack} withheld={withheld.has(test.name) && test.scoreModifier > 0} />)}
+        {tests.map((test) => <TestRow key={test.name} test={test} stacks={stacks} withheld={withheld.has(test.name) && test.scoreModifier > 0} />)}
       </ul>
     </section>
   );
 }
 
-function TestRow({ test, stack, withheld }: { test: GradedTest; stack: Stack | null; withheld: boolean }) {
+function TestRow({ test, stacks, withheld }: { test: GradedTest; stacks: readonly Stack[]; withheld: boolean }) {
   return (
     <li class={`test ${test.pass ? 'pass' : 'fail'}`} data-testid="test-row" data-test={test.name} data-result={test.result} data-pass={String(test.pass)}>
       <details>
@@ -61,7 +61,7 @@ function TestRow({ test, stack, withheld }: { test: GradedTest; stack: Stack | n
           <p class="result-id"><code>{test.result}</code></p>
           <p>{test.explanation}</p>
           {test.notes.map((note, index) => <p key={index} class="note">{note}</p>)}
-          {test.potentialGain > 0 || !test.pass ? <FixSnippets id={test.result} stack={stack} /> : null}
+          {test.potentialGain > 0 || !test.pass ? <FixSnippets id={test.result} stacks={stacks} /> : null}
           <p>
             <a href={test.mdnUrl} target="_blank" rel="noopener noreferrer">Read about it on MDN</a>
           </p>
