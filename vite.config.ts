@@ -5,6 +5,8 @@ import manifest from './manifest.json' with { type: 'json' };
 import { retireEnginePlugin } from './scripts/lib/retire-engine-plugin.mjs';
 import { classicScripts } from './scripts/lib/classic-scripts-plugin.mjs';
 import { CONTENT_SCRIPT_FILE } from './src/background/content-script-file.ts';
+import { HSTS_PRELOAD_FILE } from './src/background/hsts-preload-file.ts';
+import { hstsPreloadAsset } from './scripts/lib/hsts-preload-asset-plugin.mjs';
 
 /**
  * One source manifest, two builds: `vite build` → dist/chrome, `vite build --mode firefox`
@@ -45,6 +47,8 @@ export default defineConfig(({ mode }) => {
       // The content script is injected by the worker once a page has loaded (see
       // src/background/content-injection.ts), as one classic file.
       classicScripts({ scripts: { [CONTENT_SCRIPT_FILE]: 'src/content/index.ts' }, target }),
+      // The HSTS preload list, as a file the worker fetches when it first grades a page.
+      hstsPreloadAsset({ fileName: HSTS_PRELOAD_FILE }),
     ],
     build: {
       outDir: firefox ? 'dist/firefox' : 'dist/chrome',

@@ -3,13 +3,16 @@
  * every open popup or panel. Captures are replaced, never changed, so the capture object
  * (with the algorithm the user chose) is the cache key.
  *
- * Reports wait for the settings: a report built with the default algorithm while the
- * user's choice is still loading would be a silently different grade.
+ * Reports wait for the settings and for the HSTS preload list (loaded by the first one): a
+ * report built with the default algorithm while the user's choice is still loading, or
+ * before the list is known, would be a silently different grade.
  */
 import type { PageCapture } from '../core/capture';
 import { CURRENT_ALGORITHM, SCORING_TABLES, type Algorithm } from '../core/checks/observatory/scoring';
+import { hstsPreloadContext } from '../core/hsts-preload';
 import { buildReport, type Report } from '../core/report';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
+import { bundledHstsPreload } from './hsts-preload';
 
 let algorithm: Algorithm = CURRENT_ALGORITHM;
 const settingsRead = loadSettings().then(
@@ -33,11 +36,12 @@ export function onAlgorithmChange(listener: () => void): void {
 const reports = new WeakMap<PageCapture, { algorithm: Algorithm; report: Report }>();
 
 export async function reportOf(capture: PageCapture): Promise<Report> {
-  await settingsRead;
+  const [, preload] = await Promise.all([settingsRead, bundledHstsPreload()]);
   const cached = reports.get(capture);
   if (cached !== undefined && cached.algorithm === algorithm) return cached.report;
   const table = SCORING_TABLES[algorithm];
-  const report = buildReport(capture, table === undefined ? {} : { grading: { table } });
+  const context = hstsPreloadContext(preload);
+  const report = buildReport(capture, table === undefined ? { context } : { context, grading: { table } });
   reports.set(capture, { algorithm, report });
   return report;
 }

@@ -7,6 +7,7 @@ import { CURRENT_SCORING, SCORING_TABLES, type ScoringTable } from '../core/chec
 import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
 import { GRADES_BEST_FIRST, parseGrade } from '../core/grade-order';
+import { infoRequested } from './help.mjs';
 
 /** Severities `--fail-on` accepts: a finding of at least this severity fails the run. */
 export const FAIL_ON_LEVELS = ['high', 'medium', 'low'] as const;
@@ -51,6 +52,8 @@ export interface AuditCommand extends ReportOptions {
   browser: string | null;
   /** Keep cookie values and credentials in the HAR (redacted by default). */
   includeSecrets: boolean;
+  /** What the command line left open and the parser assumed (`localhost:8000` → `http://`), said on stderr. */
+  notes: string[];
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | GradeCommand | AuditCommand;
@@ -170,19 +173,31 @@ function parseGradeCommand(args: readonly string[]): GradeCommand {
   return { kind: 'grade', file, ...report };
 }
 
-/** The page to audit: only http and https pages have the headers the grade reads. */
-function auditUrl(text: string): string {
+/**
+ * A host with an optional port and path, as people type it: `localhost:8000`,
+ * `example.com/shop`, `127.0.0.1:8080`, `[::1]:3000`. (The URL parser reads `localhost:8000`
+ * as the scheme `localhost:`, so this is matched before parsing.)
+ */
+const BARE_HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
+/**
+ * The page to audit: only http and https pages have the headers the grade reads. An address
+ * without a scheme is taken as `http://`, as curl and browsers' address bars do: a local
+ * server usually speaks plain HTTP, and a public one that redirects to HTTPS is graded with
+ * that redirect, as the Observatory would.
+ */
+function auditUrl(text: string): { url: string; note: string | null } {
+  const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && BARE_HOST.test(text);
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(bare ? `http://${text}` : text);
   } catch {
     throw new UsageError(`'${text}' is not a URL: give an http:// or https:// address (e.g. http://localhost:8000/)`);
   }
-  // `localhost:8000` parses as a URL with the scheme `localhost:`, hence the hint.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`'${text}' is not an http:// or https:// address (e.g. http://localhost:8000/)`);
   }
-  return url.href;
+  return { url: url.href, note: bare ? `no scheme in '${text}': auditing ${url.href} (write https:// to start there)` : null };
 }
 
 function parseTimeout(value: string): number {
@@ -211,6 +226,7 @@ function parseAuditCommand(args: readonly string[]): AuditCommand {
     settleSeconds: DEFAULT_SETTLE_SECONDS,
     browser: null,
     includeSecrets: false,
+    notes: [],
   };
   const urls: string[] = [];
   walk(
@@ -250,16 +266,16 @@ function parseAuditCommand(args: readonly string[]): AuditCommand {
       urls.push(arg);
     },
   );
-  const url = urls[0];
-  if (url === undefined) throw new UsageError('missing URL: tabgrade audit <url>');
-  return { ...command, url: auditUrl(url) };
+  const text = urls[0];
+  if (text === undefined) throw new UsageError('missing URL: tabgrade audit <url>');
+  const { url, note } = auditUrl(text);
+  return { ...command, url, notes: note === null ? [] : [note] };
 }
 
 export function parseArgs(args: readonly string[]): Command {
-  // Help and version win wherever they appear (before a `--`), as in most tools.
-  const beforeEnd = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
-  if (beforeEnd.includes('--help') || beforeEnd.includes('-h')) return { kind: 'help' };
-  if (beforeEnd.includes('--version')) return { kind: 'version' };
+  // The same rule bin/tabgrade.js applies before the CLI is built.
+  const info = infoRequested(args);
+  if (info !== null) return { kind: info };
   const [command, ...rest] = args;
   if (command === undefined) throw new UsageError('missing command (see tabgrade --help)');
   if (command === 'grade') return parseGradeCommand(rest);

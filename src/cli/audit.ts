@@ -3,8 +3,9 @@
  * loaded, lets the extension capture it (headers, redirects, served HTML, the probes the
  * Observatory's tests need), then grades that capture here with the same core as the popup.
  *
- * Every failure a user can fix (no browser, extension not built, host unreachable) becomes
- * a one-line `UsageError` (exit 2); this file decides nothing about security.
+ * Every failure a user can fix (no browser, extension not built, host unreachable, an
+ * output folder that does not exist) becomes a one-line `UsageError` (exit 2), found before
+ * the browser starts where it can be; this file decides nothing about security.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import { buildReport, type Report } from '../core/report';
 import { harText } from '../core/exports';
 import { findChromium } from '../../scripts/lib/chromium-path.mjs';
 import { gradingFor, UsageError, type AuditCommand } from './args';
-import { auditInBrowser, type BrowserAudit } from './audit-browser';
+import { auditInBrowser, type BrowserAudit, type BrowserAuditOptions } from './audit-browser';
+import { cliObservatoryContext } from './hsts-preload';
 import type { CliIo } from './io';
 import { describeNetworkError } from './network-errors';
 
@@ -26,6 +28,8 @@ export interface AuditEnvironment {
   platform: NodeJS.Platform;
   /** Written into the HAR. */
   tabgradeVersion: string;
+  /** Opens the page with the extension and returns its capture; real Chromium unless a test says otherwise. */
+  browserAudit?: (options: BrowserAuditOptions) => Promise<BrowserAudit>;
 }
 
 /**
@@ -69,14 +73,41 @@ function auditNotes(audit: BrowserAudit, timeoutSeconds: number): string[] {
   return notes;
 }
 
-async function writeHar(path: string, capture: PageCapture, command: AuditCommand, environment: AuditEnvironment, io: CliIo): Promise<void> {
+/** A failed write in words, from its Node error code. */
+function writeProblem(path: string, error: unknown): UsageError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const words: Record<string, string> = {
+    ENOENT: 'no such folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  return new UsageError(`cannot write the HAR to ${path}: ${words[code] ?? (error instanceof Error ? error.message : String(error))}`);
+}
+
+/** Fails at once, before a browser starts, when `--har` names a place that cannot be written. */
+async function requireWritable(path: string, io: CliIo): Promise<void> {
+  try {
+    await io.checkWritable(path);
+  } catch (error) {
+    throw writeProblem(path, error);
+  }
+}
+
+/**
+ * Writes `--har`, if asked. Called after the report is printed, so a failing write (a disk
+ * that filled up during the audit) loses nothing but the file; throws a `UsageError`.
+ */
+export async function saveHar(command: AuditCommand, capture: PageCapture, environment: AuditEnvironment, io: CliIo): Promise<void> {
+  if (command.harPath === null) return;
   const text = harText(capture, { includeSecrets: command.includeSecrets, tabgradeVersion: environment.tabgradeVersion });
   try {
-    await io.writeFile(path, text);
+    await io.writeFile(command.harPath, text);
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    const words: Record<string, string> = { ENOENT: 'no such folder', EACCES: 'permission denied', EISDIR: 'is a directory', EROFS: 'read-only file system' };
-    throw new UsageError(`cannot write the HAR to ${path}: ${words[code] ?? (error instanceof Error ? error.message : String(error))}`);
+    throw writeProblem(command.harPath, error);
   }
 }
 
@@ -85,13 +116,17 @@ export interface AuditResult {
   report: Report;
 }
 
-/** Runs the audit; the caller prints the grade and turns it into an exit status. */
+/**
+ * Runs the audit; the caller prints the grade, then saves the HAR (`saveHar`) and turns it
+ * into an exit status.
+ */
 export async function audit(command: AuditCommand, io: CliIo, environment: AuditEnvironment): Promise<AuditResult> {
+  if (command.harPath !== null) await requireWritable(command.harPath, io);
   requireExtension(environment.extensionDir);
   const browser = findChromium({ browser: command.browser, env: environment.env, platform: environment.platform });
   if (!browser.ok) throw new UsageError(browser.message);
 
-  const result = await auditInBrowser({
+  const result = await (environment.browserAudit ?? auditInBrowser)({
     url: command.url,
     extensionDir: environment.extensionDir,
     executablePath: browser.path,
@@ -101,6 +136,5 @@ export async function audit(command: AuditCommand, io: CliIo, environment: Audit
   const capture = result.capture;
   if (capture === null || capture.document === null) throw unreachable(command.url, result, command.timeoutSeconds);
 
-  if (command.harPath !== null) await writeHar(command.harPath, capture, command, environment, io);
-  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds), grading: gradingFor(command) }) };
+  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds), grading: gradingFor(command), context: cliObservatoryContext() }) };
 }

@@ -4,14 +4,16 @@
  * the checklist for an issue, SARIF for a code-scanning dashboard, HAR the capture for
  * DevTools or `tabgrade grade`. The report files are the same Report the popup shows.
  *
- * Cookie values and credentials stay out of every file unless the user asks for them
- * (`includeSecrets`): a report is pasted into tickets and chats.
+ * Cookie values, credentials and the values in URLs' queries (a one-time link's token) stay
+ * out of every file unless the user asks for them (`includeSecrets`): a report is pasted
+ * into tickets and chats.
  */
 import type { PageCapture } from './capture';
 import { captureToHar } from './har/write';
 import type { Report } from './report';
 import { formatReport } from './report-format';
-import { redactDeep, redactReportSecrets, secretValuesOf } from './report-redaction';
+import { redactCaptureSecrets, redactReportSecrets } from './report-redaction';
+import { captureWithoutUrlSecrets } from './url-secrets';
 
 export const EXPORT_KINDS = ['json', 'markdown', 'sarif', 'har'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -75,16 +77,18 @@ export function exportFilename(kind: ExportKind, pageUrl: string, now: Date): st
 
 /**
  * The capture as HAR text. Without `includeSecrets`, `captureToHar` blanks cookie and
- * credential headers, and then every other copy of those values goes too: a session id in
- * a URL (`;jsessionid=…`), a token repeated in the HTML. Replacing a value the same way
- * everywhere keeps the HAR consistent, so it still grades the same.
+ * credential headers and is handed the capture with its URLs' query values redacted (so each
+ * entry's `url`, `queryString` and `redirectURL` agree), and then every other copy of those
+ * values goes too: a session id in a URL (`;jsessionid=…`), a token repeated in the HTML or a
+ * `Location` header. Replacing a value the same way everywhere keeps the HAR consistent, so
+ * it still grades the same.
  */
 export function harText(capture: PageCapture, options: Pick<ExportOptions, 'includeSecrets' | 'tabgradeVersion'>): string {
-  const har = captureToHar(capture, {
+  const har = captureToHar(options.includeSecrets ? capture : captureWithoutUrlSecrets(capture), {
     includeSecrets: options.includeSecrets,
     ...(options.tabgradeVersion === undefined ? {} : { tabgradeVersion: options.tabgradeVersion }),
   });
-  const shown = options.includeSecrets ? har : redactDeep(har, secretValuesOf(capture));
+  const shown = options.includeSecrets ? har : redactCaptureSecrets(har, capture);
   return `${JSON.stringify(shown, null, 2)}\n`;
 }
 

@@ -94,7 +94,7 @@ export function gradeCapture(capture: PageCapture, context?: Partial<Observatory
     notes.push(`Tabgrade has no ${TEST_INFO[name].title} test; it counts as failed and adds no points.`);
   }
 
-  notes.push(...captureNotes(capture, context?.isHstsPreloaded !== undefined));
+  notes.push(...captureNotes(capture, context));
   let anyErrored = counted.length < table.tests.length;
   for (const entry of graded.values()) anyErrored ||= entry.errored;
   const status: GradeStatus = anyErrored ? 'partial' : 'graded';
@@ -260,8 +260,21 @@ function notGraded(capture: PageCapture, url: string, table: ScoringTable, statu
   };
 }
 
+/**
+ * Which HSTS preload list the grade used, said once: the Observatory reads the current
+ * list, so a host added or removed since the bundled list's date can score differently.
+ */
+function hstsPreloadNote(context: Partial<ObservatoryContext> | undefined): string | null {
+  if (context?.isHstsPreloaded === undefined) {
+    return 'Tabgrade has no HSTS preload list here, so no host counts as preloaded; a preloaded site can score a few points lower than on the Observatory.';
+  }
+  const date = context.hstsPreloadListDate;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return `Preloaded hosts are looked up in the HSTS preload list of ${date}; the Observatory reads the current list, so a host added to it or removed since then can score differently.`;
+}
+
 /** Grade-level caveats about the capture itself. Never quotes page-controlled text. */
-function captureNotes(capture: PageCapture, preloadKnown: boolean): string[] {
+function captureNotes(capture: PageCapture, context: Partial<ObservatoryContext> | undefined): string[] {
   const notes: string[] = [];
   const document = capture.document;
   if (document === null) return notes;
@@ -280,8 +293,7 @@ function captureNotes(capture: PageCapture, preloadKnown: boolean): string[] {
   if (capture.html?.truncated) {
     notes.push('The page’s HTML was longer than Tabgrade keeps, so tags near its end were not checked.');
   }
-  if (!preloadKnown) {
-    notes.push('Tabgrade has no HSTS preload list here, so no host counts as preloaded; a preloaded site can score a few points lower than on the Observatory.');
-  }
+  const preloadNote = hstsPreloadNote(context);
+  if (preloadNote !== null) notes.push(preloadNote);
   return notes;
 }

@@ -5,6 +5,7 @@
  */
 import type { ObservatoryGrade } from './checks/observatory/grade-types';
 import type { Report } from './report';
+import { redactUrlSecrets } from './url-secrets';
 
 export const HISTORY_LIMITS = {
   /** Entries kept per origin (oldest dropped first). */
@@ -18,6 +19,10 @@ export interface HistoryEntry {
   at: number;
   /** When it was last seen unchanged: consecutive identical audits collapse into one entry. */
   lastSeen: number;
+  /**
+   * The page, with its query values redacted (`historyUrl`): the history is kept for months,
+   * and a page reached through a one-time link must not keep its token there.
+   */
   url: string;
   /** The navigation it came from: a later, better-informed grade of the same page replaces it. */
   navigationId: string;
@@ -63,13 +68,18 @@ export interface HistoryComparison {
   capChanges: { added: string[]; removed: string[] };
 }
 
+/** The page as the history keeps it: origin and path, query parameter names without their values. */
+export function historyUrl(url: string): string {
+  return redactUrlSecrets(url);
+}
+
 /** The history entry for a graded capture; null when the grade is not a real one. */
 export function entryFromGrade(grade: ObservatoryGrade, navigationId: string, at: number): HistoryEntry | null {
   const status = grade.status ?? 'graded';
   if (status !== 'graded' && status !== 'partial') return null;
   const results: Record<string, string> = {};
   for (const [name, test] of Object.entries(grade.tests)) results[name] = test.result;
-  return { at, lastSeen: at, url: grade.url, navigationId, grade: grade.grade, score: grade.score, results };
+  return { at, lastSeen: at, url: historyUrl(grade.url), navigationId, grade: grade.grade, score: grade.score, results };
 }
 
 /** The history entry for a report: both grades, the caps and the Observatory results. */
@@ -92,8 +102,14 @@ function sameOutcome(a: HistoryEntry, b: HistoryEntry): boolean {
   return true;
 }
 
-/** Adds an audit to an origin's entries (oldest first), collapsing repeats and keeping the cap. */
-export function appendEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, limit: number = HISTORY_LIMITS.perOrigin): HistoryEntry[] {
+/**
+ * Adds an audit to an origin's entries (oldest first), collapsing repeats and keeping the cap.
+ * Every URL it returns is a `historyUrl`, so what is stored never holds a query value, even
+ * from entries written by an older version.
+ */
+export function appendEntry(stored: readonly HistoryEntry[], added: HistoryEntry, limit: number = HISTORY_LIMITS.perOrigin): HistoryEntry[] {
+  const entries = stored.map((old) => (historyUrl(old.url) === old.url ? old : { ...old, url: historyUrl(old.url) }));
+  const entry = { ...added, url: historyUrl(added.url) };
   const last = entries.at(-1);
   if (last !== undefined && last.navigationId === entry.navigationId) {
     // The same page graded again with more information (served HTML, probes): replace.

@@ -6,12 +6,13 @@
  *   entry is `force-https` AND has `include_subdomains`.
  * The answer carries the matched entry's `includeSubDomains`.
  *
- * Tabgrade bundles no list (no maintained npm package ships Chromium's
- * `transport_security_state_static.json`), so the default list is empty and every lookup
- * answers null — "unknown", which the tests treat as "not preloaded" and say so. A list can
- * be built at run time from an opt-in source with `parseChromiumPreloadJson`.
+ * Tabgrade bundles Chromium's list (`data/hsts-preload/`, see SOURCE.md there) in the compact
+ * form of `hsts-preload-compact.ts`. Core never loads it: the adapters do (the worker fetches
+ * it on first need, the CLI carries it) and hand the list over through
+ * `hstsPreloadContext`. Without a list every lookup is null — "unknown", which the tests
+ * treat as "not preloaded" and say so.
  */
-import bundled from './data/hsts-preload.json' with { type: 'json' };
+import type { ObservatoryContext } from './checks/observatory/types';
 
 export interface HstsPreloadStatus {
   preloaded: boolean;
@@ -23,15 +24,17 @@ export interface HstsPreloadList {
   source: string;
   /** ISO date the entries were taken, or null when unknown. */
   date: string | null;
-  /** Host (lower case) → whether the entry includes subdomains. Only `force-https` entries. */
-  entries: ReadonlyMap<string, boolean>;
+  /** How many hosts are listed. Only `force-https` entries count. */
+  size: number;
+  /** The entry for exactly `name` (lower case, no trailing dot): its include_subdomains, or undefined when not listed. */
+  entry(name: string): boolean | undefined;
 }
 
 /** A list from `[name, includeSubDomains]` pairs (names are lower-cased and trimmed). */
 export function createHstsPreloadList(source: string, date: string | null, entries: Iterable<readonly [string, boolean]>): HstsPreloadList {
   const map = new Map<string, boolean>();
   for (const [name, includeSubDomains] of entries) map.set(name.trim().toLowerCase(), includeSubDomains);
-  return { source, date, entries: map };
+  return { source, date, size: map.size, entry: (name) => map.get(name) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -55,35 +58,31 @@ export function parseChromiumPreloadJson(text: string, source: string, date: str
   return createHstsPreloadList(source, date, entries);
 }
 
-function bundledList(): HstsPreloadList {
-  const entries: Array<[string, boolean]> = [];
-  for (const entry of bundled.entries as unknown[]) {
-    if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'boolean') entries.push([entry[0], entry[1]]);
-  }
-  return createHstsPreloadList(bundled.source, bundled.date, entries);
-}
-
-/** The list shipped with Tabgrade (empty unless a build fills `data/hsts-preload.json`). */
-export const BUNDLED_HSTS_PRELOAD: HstsPreloadList = bundledList();
-
 /**
  * Whether `host` is preloaded according to `list`: null when the list is empty (unknown),
  * else the Observatory's answer.
  */
 export function lookupHstsPreload(list: HstsPreloadList, host: string): HstsPreloadStatus | null {
-  if (list.entries.size === 0) return null;
+  if (list.size === 0) return null;
   const name = host.trim().toLowerCase().replace(/\.$/, '');
-  const own = list.entries.get(name);
+  const own = list.entry(name);
   if (own !== undefined) return { preloaded: true, includeSubDomains: own };
-  const labels = name.split('.');
-  for (let i = 1; i < labels.length; i++) {
-    const parent = labels.slice(i).join('.');
-    if (list.entries.get(parent) === true) return { preloaded: true, includeSubDomains: true };
+  for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+    if (list.entry(name.slice(dot + 1)) === true) return { preloaded: true, includeSubDomains: true };
   }
   return { preloaded: false, includeSubDomains: false };
 }
 
 /** An `ObservatoryContext.isHstsPreloaded` over a list. */
-export function hstsPreloadLookup(list: HstsPreloadList = BUNDLED_HSTS_PRELOAD): (host: string) => HstsPreloadStatus | null {
+export function hstsPreloadLookup(list: HstsPreloadList): (host: string) => HstsPreloadStatus | null {
   return (host) => lookupHstsPreload(list, host);
+}
+
+/**
+ * The context facts for grading with `list`, or none when no list could be had (a failed
+ * load): the grade then says that preload status is unknown.
+ */
+export function hstsPreloadContext(list: HstsPreloadList | null): Partial<ObservatoryContext> {
+  if (list === null || list.size === 0) return {};
+  return { isHstsPreloaded: hstsPreloadLookup(list), hstsPreloadListDate: list.date };
 }

@@ -18,6 +18,7 @@ import { gradeCapture, type GradeOptions } from './grade';
 import { libraryInventory, type LibraryRow } from './libraries/inventory';
 import { cookiesTest } from './checks/observatory/cookies';
 import type { ObservatoryContext, ObservatoryTestName } from './checks/observatory/types';
+import { deployChecklist, type DeployChecklist } from './deploy-checklist';
 import { detectStack, type StackDetection } from './stack';
 import { chosenLayers, detectedLayers, FIX_LAYERS, layerStacks, type LayerChoice, type StackLayers } from './stack-layers';
 import { runTabgradeChecks } from './tabgrade-findings';
@@ -53,6 +54,8 @@ export interface Report {
    * the user's `choice`), and the layers' stacks in fix order — whose fixes every view shows.
    */
   stack: { detection: StackDetection; layers: StackLayers; choice: LayerChoice; stacks: Stack[] };
+  /** The application framework's deploy checklist seen from outside (Django's `check --deploy`); null for other stacks. */
+  deployChecklist: DeployChecklist | null;
   /** Caveats about the capture and the grade (the projection's and the caps' words are in their own fields). */
   notes: string[];
 }
@@ -119,6 +122,7 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     libraries: hasDocument ? libraryInventory(capture) : [],
     resources: hasDocument ? sriRows(capture) : [],
     stack,
+    deployChecklist: hasDocument ? deployChecklist(observatory, findings, stack.layers.application) : null,
     notes,
   };
 }
@@ -134,5 +138,8 @@ function stackPart(detection: StackDetection, choice: LayerChoice): Report['stac
  */
 export function withLayerChoice(report: Report, choice: LayerChoice): Report {
   const same = FIX_LAYERS.every((layer) => report.stack.choice[layer] === choice[layer]);
-  return same ? report : { ...report, stack: stackPart(report.stack.detection, choice) };
+  if (same) return report;
+  const stack = stackPart(report.stack.detection, choice);
+  // The checklist is the application layer's: a correction of that layer changes it.
+  return { ...report, stack, deployChecklist: deployChecklist(report.observatory, report.findings, stack.layers.application) };
 }

@@ -3,7 +3,7 @@
  * was last audited (to keep the number of origins bounded).
  */
 import browser from 'webextension-polyfill';
-import { appendEntry, originsToEvict, type HistoryEntry } from '../core/history';
+import { appendEntry, historyUrl, originsToEvict, type HistoryEntry } from '../core/history';
 
 const KEY_PREFIX = 'history:';
 const INDEX_KEY = 'history-index';
@@ -21,7 +21,8 @@ export async function readHistory(origin: string): Promise<HistoryEntry[]> {
   const key = KEY_PREFIX + origin;
   const stored = await browser.storage.local.get(key).catch(() => ({}) as Record<string, unknown>);
   const value = stored[key];
-  return Array.isArray(value) ? value.filter(isEntry) : [];
+  // Entries stored before URLs were redacted lose their query values here, and in storage at the next audit of the origin.
+  return Array.isArray(value) ? value.filter(isEntry).map((entry) => ({ ...entry, url: historyUrl(entry.url) })) : [];
 }
 
 /** Serialises writes: two audits finishing together must not overwrite each other. */

@@ -27,6 +27,7 @@ describe('tabgrade audit arguments', () => {
       settleSeconds: DEFAULT_SETTLE_SECONDS,
       browser: null,
       includeSecrets: false,
+      notes: [],
     });
   });
 
@@ -47,15 +48,17 @@ describe('tabgrade audit arguments', () => {
       settleSeconds: 0,
       browser: '/opt/chrome',
       includeSecrets: true,
+      notes: [],
     });
   });
 
   it.each([
     [['audit'], 'missing URL: tabgrade audit <url>'],
     [['audit', 'http://a.example/', 'http://b.example/'], "unexpected argument 'http://b.example/': audit takes one URL"],
-    [['audit', 'localhost:8000'], "'localhost:8000' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
-    [['audit', 'example.com'], "'example.com' is not a URL: give an http:// or https:// address (e.g. http://localhost:8000/)"],
     [['audit', 'file:///etc/passwd'], "'file:///etc/passwd' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'about:blank'], "'about:blank' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'javascript:alert(1)'], "'javascript:alert(1)' is not an http:// or https:// address (e.g. http://localhost:8000/)"],
+    [['audit', 'not a url'], "'not a url' is not a URL: give an http:// or https:// address (e.g. http://localhost:8000/)"],
     [['audit', 'http://a.example/', '--timeout', '0'], "--timeout must be a number of seconds above 0 and at most 600, not '0'"],
     [['audit', 'http://a.example/', '--timeout=soon'], "--timeout must be a number of seconds above 0 and at most 600, not 'soon'"],
     [['audit', 'http://a.example/', '--timeout'], '--timeout needs a value (seconds, default 30)'],
@@ -70,6 +73,17 @@ describe('tabgrade audit arguments', () => {
     [['grade', 'a.har', '--har', 'b.har'], "unknown option '--har' for grade (see tabgrade --help)"],
   ])('%j → %s', (args, message) => {
     expect(usageErrorOf(args)).toBe(message);
+  });
+
+  it.each([
+    ['localhost:8000', 'http://localhost:8000/'],
+    ['localhost', 'http://localhost/'],
+    ['example.com', 'http://example.com/'],
+    ['staging.example.com/shop?page=2#top', 'http://staging.example.com/shop?page=2#top'],
+    ['127.0.0.1:8080', 'http://127.0.0.1:8080/'],
+    ['[::1]:3000/', 'http://[::1]:3000/'],
+  ])('takes %s, which has no scheme, as %s and says so', (typed, url) => {
+    expect(parseArgs(['audit', typed])).toMatchObject({ url, notes: [`no scheme in '${typed}': auditing ${url} (write https:// to start there)`] });
   });
 
   it('reads the CI gates and --summary for both commands', () => {

@@ -4,9 +4,13 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
 import { reportSchemaErrors } from '../helpers/report-schema';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,9 +24,9 @@ interface Run {
   stderr: string;
 }
 
-function tabgrade(args: string[], stdin?: string): Promise<Run> {
+function tabgrade(args: string[], stdin?: string, bin = BIN): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -63,6 +67,26 @@ describe('tabgrade --help and --version', () => {
     const run = await tabgrade(['--version']);
     expect(run).toEqual({ code: 0, stdout: `tabgrade ${version}\n`, stderr: '' });
   });
+
+  it('answers both before the CLI is built, with the text the built CLI prints', async () => {
+    // A checkout with the launcher, its help module and package.json, and no dist-cli/.
+    const bare = await mkdtemp(join(tmpdir(), 'tabgrade-unbuilt-'));
+    try {
+      for (const file of ['bin/tabgrade.js', 'src/cli/help.mjs', 'package.json']) {
+        await mkdir(join(bare, file, '..'), { recursive: true });
+        await copyFile(join(ROOT, file), join(bare, file));
+      }
+      const bin = join(bare, 'bin/tabgrade.js');
+      let fromBundle = '';
+      await main(['--help'], { stdout: (text) => void (fromBundle += text), stderr: () => undefined, readFile: () => Promise.reject(new Error('unused')), readStdin: () => Promise.resolve(''), writeFile: () => Promise.resolve(), checkWritable: () => Promise.resolve() });
+      const help = await tabgrade(['--help'], undefined, bin);
+      expect(help).toEqual({ code: 0, stdout: fromBundle, stderr: '' });
+      expect(await tabgrade(['--version'], undefined, bin)).toEqual({ code: 0, stdout: `tabgrade ${version}\n`, stderr: '' });
+      expectUsageFailure(await tabgrade(['grade', 'x.har'], undefined, bin), 'the CLI is not built yet; run `npm run build` in the Tabgrade folder first (tabgrade --help works without it)');
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('tabgrade grade', () => {
@@ -73,7 +97,7 @@ describe('tabgrade grade', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Tabgrade report for https://www.example.com/');
     expect(lines[1]).toBe('Tabgrade grade A+');
-    expect(lines[2]).toMatch(/^Observatory-compatible: A\+ · \d+\/100 · 10\/10 tests passed/);
+    expect(lines[2]).toMatch(/^Observatory-compatible: A\+ · \d+\/100 · 12\/12 tests passed/);
   });
 
   it('writes the JSON report with the Observatory field names', async () => {
@@ -85,7 +109,7 @@ describe('tabgrade grade', () => {
     expect(report.grade).toBe('A+');
     expect(report.observatory.grade).toBe('A+');
     const tests = report.observatory.tests;
-    expect(Object.keys(tests)).toHaveLength(10);
+    expect(Object.keys(tests)).toHaveLength(12);
     expect(tests.redirection).toMatchObject({ result: 'redirection-to-https', pass: true, scoreModifier: 0 });
     expect(tests['subresource-integrity']?.pass).toBe(true);
     expect(reportSchemaErrors(report)).toEqual([]);
@@ -112,7 +136,8 @@ describe('tabgrade grade', () => {
     const run = await tabgrade(['grade', `${FIXTURES}playwright-base64-body.har`, '--format', 'json']);
     const report = JSON.parse(run.stdout) as { url: string; observatory: { tests: Record<string, { result: string }> } };
     expect(run.code).toBe(0);
-    expect(report.url).toBe('https://cafe.example/menu?lang=fr#top');
+    // Query values are left out of the report like cookie values; the anchor stays.
+    expect(report.url).toBe('https://cafe.example/menu?lang=REDACTED#top');
     expect(report.observatory.tests['x-frame-options']?.result).toBe('x-frame-options-sameorigin-or-deny');
   });
 
@@ -163,6 +188,18 @@ describe('tabgrade grade gates and formats', () => {
     const run = await tabgrade(['grade', `${FIXTURES}firefox-joined-set-cookie.har`, '--fail-on', 'high', '--summary']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^tabgrade: \d+ findings? of severity high or higher: .*cookie-session-without-secure/);
+  });
+
+  it('--algorithm 1.6.3 grades with the ten tests of the previous release', async () => {
+    const [current, previous] = await Promise.all([
+      tabgrade(['grade', `${FIXTURES}redirect-chain-to-https.har`, '--format', 'json']),
+      tabgrade(['grade', `${FIXTURES}redirect-chain-to-https.har`, '--format', 'json', '--algorithm', '1.6.3']),
+    ]);
+    const read = (run: Run) => JSON.parse(run.stdout) as { observatory: { algorithm: string; testsQuantity: number; tests: Record<string, unknown> } };
+    expect(read(current).observatory).toMatchObject({ algorithm: '1.7.0', testsQuantity: 12 });
+    expect(Object.keys(read(current).observatory.tests)).toContain('cross-origin-opener-policy');
+    expect(read(previous).observatory).toMatchObject({ algorithm: '1.6.3', testsQuantity: 10 });
+    expect(Object.keys(read(previous).observatory.tests)).not.toContain('cross-origin-opener-policy');
   });
 
   it('--min-observatory-grade gates the Observatory-compatible letter, not the Tabgrade one', async () => {

@@ -137,6 +137,60 @@ describe('exportFile', () => {
   });
 });
 
+describe('the exports of a page reached through a one-time link', () => {
+  // A magic sign-in link: the token is only in URLs (the link, its redirect, a form in the page).
+  const TOKEN = 'ONE-TIME-TOKEN-5d1e8a';
+  function oneTimeLinkCapture(): PageCapture {
+    const link = `https://a.example/login?once=${TOKEN}&next=/account`;
+    const capture = captureFrom({
+      url: `https://a.example/account?welcome=${TOKEN}`,
+      headers: [
+        { name: 'Content-Type', value: 'text/html; charset=utf-8' },
+        { name: 'X-Frame-Options', value: 'DENY' },
+      ],
+      html: `<!doctype html><a href="/login?once=${TOKEN}">again</a><input type="hidden" name="once" value="${TOKEN}">`,
+      redirects: [
+        {
+          url: link,
+          statusCode: 302,
+          statusLine: 'HTTP/1.1 302 Found',
+          location: `/account?welcome=${TOKEN}`,
+          headers: [{ name: 'Location', value: `/account?welcome=${TOKEN}` }],
+          internal: false,
+        },
+      ],
+    });
+    return { ...capture, requestedUrl: link };
+  }
+  const capture = oneTimeLinkCapture();
+  const report = reportOf(capture);
+
+  it.each(EXPORT_KINDS)('leaves the token out of the %s export, keeping the path and parameter names', (kind) => {
+    const { text } = exportFile(kind, capture, report, { includeSecrets: false, now: NOW });
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain(`https://a.example/account?welcome=${REDACTED}`);
+  });
+
+  it('writes a HAR whose URLs, query strings and redirects agree, and that grades the same', () => {
+    const har = JSON.parse(exportFile('har', capture, report, { includeSecrets: false, now: NOW }).text) as {
+      log: { entries: Array<{ request: { url: string; queryString: Array<{ name: string; value: string }> }; response: { redirectURL: string } }> };
+    };
+    const [hop, page] = har.log.entries;
+    expect(hop?.request.url).toBe(`https://a.example/login?once=${REDACTED}&next=${REDACTED}`);
+    expect(hop?.request.queryString).toEqual([{ name: 'once', value: REDACTED }, { name: 'next', value: REDACTED }]);
+    expect(hop?.response.redirectURL).toBe(`/account?welcome=${REDACTED}`);
+    expect(page?.request.url).toBe(`https://a.example/account?welcome=${REDACTED}`);
+    const imported = importHar(har).capture;
+    expect(imported.redirects).toHaveLength(1);
+    const [original, regraded] = [gradeCapture(capture), gradeCapture(imported)];
+    expect(Object.values(regraded.tests).map((test) => test.result)).toEqual(Object.values(original.tests).map((test) => test.result));
+  });
+
+  it('keeps the token when asked', () => {
+    for (const kind of EXPORT_KINDS) expect(exportFile(kind, capture, report, { includeSecrets: true, now: NOW }).text).toContain(TOKEN);
+  });
+});
+
 describe('the Markdown export with hostile page input', () => {
   const HUGE = 'x'.repeat(100_000);
   const HOSTILE = [

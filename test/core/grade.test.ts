@@ -248,9 +248,16 @@ describe('captures without a document', () => {
 
 describe('notes about the capture', () => {
   it('says the preload list is unknown unless the caller provides one', () => {
-    expect(gradeCapture(page()).notes.join(' ')).toMatch(/preload/);
+    expect(gradeCapture(page()).notes.join(' ')).toMatch(/no HSTS preload list/);
     const known = gradeCapture(page(), { isHstsPreloaded: () => ({ preloaded: false, includeSubDomains: false }) });
     expect(known.notes.join(' ')).not.toMatch(/no HSTS preload list/);
+  });
+
+  it('states the date of the preload list once when the caller gives a dated list', () => {
+    const dated = gradeCapture(page(), { isHstsPreloaded: () => ({ preloaded: false, includeSubDomains: false }), hstsPreloadListDate: '2026-06-01' });
+    expect(dated.notes.filter((note) => note.includes('HSTS preload list of 2026-06-01'))).toHaveLength(1);
+    expect(dated.notes.join(' ')).not.toMatch(/no HSTS preload list/);
+    expect(gradeCapture(page()).notes.join(' ')).not.toMatch(/HSTS preload list of/);
   });
 
   it('warns about a status the Observatory would refuse', () => {

@@ -325,14 +325,32 @@ describe('importHar: invalid input', () => {
       ['{"log":{}}', 'not a HAR file: expected a JSON object with a "log"'],
       [fixture('no-document.har'), 'no HTML document found among 3 entries'],
       [har([]), 'no HTML document found: the HAR has no entries'],
-      [har([entry('/relative')]), 'invalid HAR: log.entries[0].request.url is not an absolute URL'],
-      [har([entry('https://a.example/', { status: '200' })]), 'invalid HAR: log.entries[0].response.status is not an HTTP status number'],
-      [har([entry('https://a.example/', { headers: [{ name: 'X', value: 1 }] })]), 'invalid HAR: log.entries[0].response.headers[0].value is not a string'],
-      [har([{ request: { method: 'GET', url: 'https://a.example/' } }]), 'invalid HAR: log.entries[0].response is missing'],
-      [{ log: { entries: [], pages: 'p' } }, 'invalid HAR: log.pages is not an array'],
-      [har([entry('https://a.example/', {}, { _tabgradeProbe: 'dns' })]), 'invalid HAR: log.entries[0]._tabgradeProbe is not one of http, cors, crossdomainXml, clientaccesspolicyXml'],
+      // Refused only when the unreadable entry is the page's own document.
+      [har([entry('/relative')]), 'the page\'s document, log.entries[0], cannot be read: request.url "/relative" is relative and the HAR does not say the page\'s address'],
+      [har([entry('https://a.example/', { status: -2 })]), "the page's document, log.entries[0], cannot be read: response.status -2"],
+      [har([{ request: { method: 'GET', url: 'https://a.example/' } }]), "the page's document, log.entries[0], cannot be read: response is missing"],
+      [har([entry('https://a.example/', {}, { _tabgradeProbe: 'dns' })]), 'no HTML document found among 0 entries (and 1 unreadable)'],
     ];
     for (const [input, message] of cases) expect(harErrorOf(() => importHar(input))).toBe(message);
+  });
+
+  // These were refused whole before; what real exporters write is now read, with one warning.
+  it('repairs a status written as text, a number header value and a page list of the wrong type', () => {
+    const { capture, warnings } = importHar({
+      log: { pages: 'p', entries: [entry('https://a.example/', { status: '200', headers: [{ name: 'Content-Type', value: 'text/html' }, { name: 'X', value: 1 }] })] },
+    });
+    expect(capture.document?.statusCode).toBe(200);
+    expect(headerValues(capture.document?.headers ?? [], 'x')).toEqual(['1']);
+    expect(warnings).toContain(
+      'Read 2 parts of the HAR that were out of format, as noted: log.pages (is text, ignored), log.entries[0] (response.status "200" read as a number; 1 more).',
+    );
+  });
+
+  it('skips an entry tagged with a probe this version does not know', () => {
+    const { capture, warnings } = importHar(har([entry('https://a.example/'), entry('https://a.example/', {}, { _tabgradeProbe: 'dns' })]));
+    expect(capture.url).toBe('https://a.example/');
+    expect(capture.subresources).toEqual([]);
+    expect(warnings).toContain('Skipped 1 entry the HAR could not describe: log.entries[1] (_tabgradeProbe "dns" is not a probe this Tabgrade knows).');
   });
 
   it('rejects text that is not JSON', () => {
@@ -475,7 +493,7 @@ describe('captureToHar', () => {
     const before = gradeCapture(original);
     const after = gradeCapture(reimported);
     expect([after.grade, after.score, after.status]).toEqual([before.grade, before.score, before.status]);
-    for (const [test, result] of Object.entries(after.tests)) expect([test, result.result]).toEqual([test, before.tests[result.name].result]);
+    for (const [test, result] of Object.entries(after.tests)) expect([test, result.result]).toEqual([test, before.tests[result.name]?.result]);
   });
 
   it('redacts cookie values unless secrets are included', () => {

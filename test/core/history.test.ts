@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, compareHistory, originsToEvict, type HistoryEntry } from '../../src/core/history';
+import { gradeCapture } from '../../src/core/grade';
+import { appendEntry, compareHistory, entryFromGrade, entryFromReport, historyUrl, originsToEvict, type HistoryEntry } from '../../src/core/history';
+import { buildReport } from '../../src/core/report';
+import { captureFrom } from '../helpers/fixtures';
 
 function entry(navigationId: string, at: number, grade: string, results: Record<string, string>, score = 50): HistoryEntry {
   return { at, lastSeen: at, url: 'https://site.test/', navigationId, grade, score, results };
@@ -98,5 +101,33 @@ describe('both grades in the history', () => {
   it('does not collapse two audits whose Tabgrade grades differ', () => {
     const entries = appendEntry([base('n1', 'B+', 'C', ['vulnerable-library-high'])], base('n2', 'B+', 'B+', []));
     expect(entries.map((entry) => entry.tabgrade)).toEqual(['C', 'B+']);
+  });
+});
+
+describe('history URLs', () => {
+  const TOKEN = 'ONE-TIME-TOKEN-2b6f0c';
+  const link = `https://site.test/login?once=${TOKEN}&next=/account#done`;
+
+  it('keep the path and parameter names, never a query value', () => {
+    expect(historyUrl(link)).toBe('https://site.test/login?once=REDACTED&next=REDACTED#done');
+  });
+
+  it('are what an entry of a page reached through a one-time link stores', () => {
+    const capture = captureFrom({ url: link, headers: [{ name: 'X-Frame-Options', value: 'DENY' }] });
+    const fromGrade = entryFromGrade(gradeCapture(capture), 'n1', 1000);
+    const fromReport = entryFromReport(buildReport(capture, { now: 1000 }), 'n1', 1000);
+    for (const stored of [fromGrade, fromReport]) {
+      expect(stored?.url).toBe(historyUrl(link));
+      expect(JSON.stringify(stored)).not.toContain(TOKEN);
+    }
+  });
+
+  it('are cleaned when entries written by an older version are appended to', () => {
+    const old = { ...entry('n1', 1000, 'D', { xfo: 'xfo-missing' }), url: link };
+    const entries = appendEntry([old], { ...entry('n2', 2000, 'C', { xfo: 'xfo-deny' }), url: link });
+    expect(entries).toHaveLength(2);
+    expect(JSON.stringify(entries)).not.toContain(TOKEN);
+    // A repeat collapses into the old entry and takes the new URL: cleaned as well.
+    expect(JSON.stringify(appendEntry([old], { ...old, at: 3000, lastSeen: 3000, navigationId: 'n3', url: link }))).not.toContain(TOKEN);
   });
 });

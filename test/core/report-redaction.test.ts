@@ -5,6 +5,7 @@ import { REDACTED } from '../../src/core/har';
 import { servedDom } from '../../src/core/har/page-content';
 import { buildReport } from '../../src/core/report';
 import { redactGradeSecrets, redactReportSecrets, secretValuesOf } from '../../src/core/report-redaction';
+import { formatReport } from '../../src/core/report-format';
 import { captureFrom } from '../helpers/fixtures';
 
 function withProbe(capture: PageCapture, probe: ProbeResult): PageCapture {
@@ -56,7 +57,8 @@ describe('redactGradeSecrets', () => {
     };
     const redacted = redactGradeSecrets(quoting, capture);
     expect(JSON.stringify(redacted)).not.toContain(SECRET);
-    expect(redacted.url).toBe(`https://example.com/login?next=/&sid=${REDACTED}`);
+    // Every query value goes, not only the cookie's copy: names and path stay readable.
+    expect(redacted.url).toBe(`https://example.com/login?next=${REDACTED}&sid=${REDACTED}`);
     expect(redacted.tests.cookies.data).toEqual({ nested: [{ value: REDACTED, n: 1, ok: true, none: null }] });
     expect(redacted.notes.at(-1)).toBe(`saw ${REDACTED}`);
     // Tabgrade's own words and the numbers are untouched.
@@ -102,5 +104,36 @@ describe('redactReportSecrets', () => {
     const plain = captureFrom({ headers: [{ name: 'X-Frame-Options', value: 'DENY' }] });
     const plainReport = buildReport(plain, { now: 0 });
     expect(redactReportSecrets(plainReport, plain)).toBe(plainReport);
+  });
+});
+
+describe('a page reached through a one-time link', () => {
+  // No cookie holds the token: only the URLs do, as with a magic sign-in link or a password reset.
+  const TOKEN = 'once-4f9c2b7e1a';
+  const SHORT = 'x7q';
+  const link = `https://a.example/login?once=${TOKEN}&next=/account&k=${SHORT}`;
+  const capture = captureFrom({
+    url: link,
+    headers: [{ name: 'Content-Type', value: 'text/html' }],
+    html: `<!doctype html><form action="/login?once=${TOKEN}"><input type="hidden" name="once" value="${TOKEN}"></form><script src="https://cdn.example/jquery-1.12.4.min.js?k=${SHORT}"></script>`,
+  });
+  const withDom = { ...capture, dom: servedDom(capture.html as NonNullable<typeof capture.html>, link, 'text/html', 0) };
+  const report = buildReport(withDom, { now: 0 });
+
+  it('keeps the token out of the report and every format, whatever its length', () => {
+    expect(JSON.stringify(report)).toContain(TOKEN);
+    const redacted = redactReportSecrets(report, withDom);
+    expect(redacted.url).toBe(`https://a.example/login?once=${REDACTED}&next=${REDACTED}&k=${REDACTED}`);
+    expect(redacted.resources.map((row) => row.url)).toContain(`https://cdn.example/jquery-1.12.4.min.js?k=${REDACTED}`);
+    for (const text of [JSON.stringify(redacted), ...(['text', 'json', 'markdown', 'sarif'] as const).map((format) => formatReport(redacted, format))]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(`k=${SHORT}`);
+    }
+    // The grade does not depend on the query: nothing but the quoted text changes.
+    expect([redacted.verdict.grade, redacted.observatory.score]).toEqual([report.verdict.grade, report.observatory.score]);
+  });
+
+  it('leaves secretValuesOf to cookie values and credentials', () => {
+    expect(secretValuesOf(withDom)).toEqual([]);
   });
 });

@@ -48,6 +48,7 @@ export function reportFromGrade(grade: ObservatoryGrade, parts: ReportParts = {}
     libraries: parts.libraries ?? [],
     resources: [],
     stack: { detection: { ...detection, stacks: parts.stacks ?? [] }, layers: detectedLayers({ stacks: parts.stacks ?? [] }), choice: {}, stacks: parts.stacks ?? [] },
+    deployChecklist: null,
     notes: parts.notes ?? grade.notes,
   };
 }

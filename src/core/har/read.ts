@@ -1,25 +1,29 @@
 /**
  * HAR 1.2 → PageCapture. Works with what Chrome DevTools, Firefox DevTools, Playwright's
- * `recordHar` and Tabgrade itself write:
+ * `recordHar`, WebPageTest, Fiddler, Charles and Tabgrade itself write:
  *
  * - the main document is the first `_resourceType: "document"` entry of `pages[0]` that
  *   is not a redirect (Chrome, Tabgrade), else its first HTML response that is not a
  *   redirect (Firefox, Playwright); every exporter lists a redirect as its own entry;
  * - the hops that led to it are found by walking back through earlier entries whose
  *   `redirectURL` (or `Location`) points at the next request;
- * - probes come from `probes.ts`; an entry is in `entry.ts`.
+ * - probes come from `probes.ts`; an entry is in `entry.ts`;
+ * - an entry `validate.ts` cannot read is skipped, and what it repaired is noted, in one
+ *   warning each; the file is refused only when a skipped entry could have been the document.
  */
 import { CAPTURE_LIMITS, type DocumentHtml, type PageCapture, type ResponseCapture } from '../capture';
 import { firstHeader } from '../headers';
 import { decodeBody } from './body';
 import { failureOf, HTML_MEDIA_TYPES, isHttp, mediaTypeOf, prepare, toHop, toResponse, type Entry } from './entry';
 import { HarError } from './error';
+import { scanJson } from './json-scan';
 import { parseLivePage } from './live-page';
+import { importNotes } from './notes';
 import { contentLibraries, servedDom } from './page-content';
 import { findProbes } from './probes';
 import { resourceTypeOf } from './resource-types';
 import { urlKey } from './urls';
-import { validateHar, type HarPageView } from './validate';
+import { HAR_FIELDS, validateHar, type HarPageView, type SkippedEntry } from './validate';
 
 export interface HarImport {
   capture: PageCapture;
@@ -38,6 +42,17 @@ function isDocumentCandidate(entry: Entry): boolean {
   if (!isHttp(entry) || entry.target !== null || entry.method === 'OPTIONS' || entry.method === 'HEAD') return false;
   if (entry.resourceType !== null) return entry.resourceType === 'document';
   return HTML_MEDIA_TYPES.has(mediaTypeOf(entry));
+}
+
+/** A later https:// document of the same host as an http:// `document`, when the HAR has one. */
+function laterHttpsVisit(document: Entry, entries: readonly Entry[]): Entry | undefined {
+  const first = new URL(document.url);
+  if (first.protocol !== 'http:') return undefined;
+  return entries.find((entry) => {
+    if (entry.index <= document.index || entry.probe !== null || !isDocumentCandidate(entry)) return false;
+    const url = new URL(entry.url);
+    return url.protocol === 'https:' && url.hostname === first.hostname;
+  });
 }
 
 /** The nearest entry before `entry` that redirected to its URL. */
@@ -78,12 +93,17 @@ function documentHtml(documentEntry: Entry, warnings: string[]): DocumentHtml | 
   return { text: truncated ? body.text.slice(0, CAPTURE_LIMITS.htmlChars) : body.text, source: 'served', truncated };
 }
 
-function pageEntries(entries: readonly Entry[], page: HarPageView | null): Entry[] {
+/**
+ * The page's entries, and those skipped as unreadable that were on it. Some tools write
+ * `pages` but no `pageref` (or a page has no id): then every entry belongs to the one page.
+ */
+function pageEntries(entries: readonly Entry[], skipped: readonly SkippedEntry[], page: HarPageView | null): { onPage: Entry[]; skippedOnPage: SkippedEntry[] } {
   const untagged = entries.filter((entry) => entry.probe === null);
-  if (page === null) return untagged;
-  const onPage = untagged.filter((entry) => entry.pageref === page.id);
-  // Some tools write `pages` but no `pageref`: then every entry belongs to the one page.
-  return onPage.length > 0 ? onPage : untagged;
+  const id = page?.id ?? null;
+  if (id === null || !(untagged.some((entry) => entry.pageref === id) || skipped.some((entry) => entry.pageref === id))) {
+    return { onPage: untagged, skippedOnPage: [...skipped] };
+  }
+  return { onPage: untagged.filter((entry) => entry.pageref === id), skippedOnPage: skipped.filter((entry) => entry.pageref === id) };
 }
 
 function completedAt(startedAt: number, page: HarPageView | null, entries: readonly Entry[]): number | null {
@@ -101,15 +121,36 @@ function completedAt(startedAt: number, page: HarPageView | null, entries: reado
 export function importHar(input: unknown): HarImport {
   const har = validateHar(input);
   const entries = har.entries.map(prepare);
-  if (entries.length === 0) throw new HarError('no HTML document found: the HAR has no entries');
+  if (entries.length === 0 && har.skipped.length === 0) throw new HarError('no HTML document found: the HAR has no entries');
 
   const warnings: string[] = [];
-  const page = har.pages[0] ?? null;
-  if (har.pages.length > 1) warnings.push(`The HAR holds ${har.pages.length} pages; Tabgrade graded the first.`);
-
-  const onPage = pageEntries(entries, page);
-  const documentEntry = onPage.find(isDocumentCandidate);
-  if (documentEntry === undefined) throw new HarError(`no HTML document found among ${entries.length} entries`);
+  let page = har.pages[0] ?? null;
+  let { onPage, skippedOnPage } = pageEntries(entries, har.skipped, page);
+  let documentEntry = onPage.find(isDocumentCandidate);
+  // The user typed the bare name (an http:// visit) and later opened the https:// address:
+  // grade the host the way the Observatory scans it, the https:// page, with the http://
+  // visit as its redirection check (`findProbes` takes the http://<host>/ request).
+  const secure = documentEntry === undefined ? undefined : laterHttpsVisit(documentEntry, entries);
+  if (documentEntry !== undefined && secure !== undefined) {
+    const securePage = har.pages.find((candidate) => candidate.id === secure.pageref) ?? page;
+    if (securePage !== page) ({ onPage, skippedOnPage } = pageEntries(entries, har.skipped, securePage));
+    page = securePage;
+    warnings.push(
+      `The HAR holds an http:// and an https:// visit of ${new URL(secure.url).hostname}: Tabgrade graded the https:// page, as the Observatory scans the host, with the http:// visit as its redirection check.`,
+    );
+    documentEntry = secure;
+  } else if (har.pages.length > 1) {
+    warnings.push(`The HAR holds ${har.pages.length} pages; Tabgrade graded the first.`);
+  }
+  // An unreadable entry before the document that could itself have been the document: grading
+  // the next one would grade the wrong response.
+  const lost = skippedOnPage.find((entry) => entry.couldBeDocument && (documentEntry === undefined || entry.index < documentEntry.index));
+  if (lost !== undefined) throw new HarError(`the page's document, ${lost.subject}, cannot be read: ${lost.problem}`);
+  if (documentEntry === undefined) {
+    const unreadable = har.skipped.length > 0 ? ` (and ${har.skipped.length} unreadable)` : '';
+    throw new HarError(`no HTML document found among ${entries.length} entries${unreadable}`);
+  }
+  warnings.push(...importNotes(har.skipped, har.repaired));
 
   const chain = chainLeadingTo(documentEntry, onPage);
   const first = chain[0] ?? documentEntry;
@@ -161,6 +202,18 @@ export function importHar(input: unknown): HarImport {
     ...(livePage?.runtimeLibraries ? { runtimeLibraries: livePage.runtimeLibraries } : {}),
   };
   return { capture, warnings, livePage: livePage !== null };
+}
+
+/**
+ * Parses a HAR file's bytes for `importHar`, building only what it reads (`json-scan.ts`):
+ * a big file needs about its own size in memory, where `parseHarText` needs several times
+ * it. UTF-8 with or without a byte-order mark; UTF-16 when its byte-order mark says so.
+ */
+export function parseHarBytes(bytes: Uint8Array): unknown {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return parseHarText(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
+  }
+  return scanJson(bytes, HAR_FIELDS);
 }
 
 /**

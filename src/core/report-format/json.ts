@@ -13,6 +13,7 @@ import type { Grade, GradeStatus } from '../checks/observatory/grade-types';
 import type { FixSnippet } from '../checks/tabgrade/fixes/types';
 import type { FindingGroup, Severity, Stack } from '../findings';
 import type { LibrarySource } from '../libraries/inventory';
+import type { DeployChecklist } from '../deploy-checklist';
 import type { Report, ScoreArithmetic } from '../report';
 import { capOfFinding, isBonusWithheld, reportFixes, reportHasGrade } from '../report-view';
 import { statusOf, testsInOrder } from './common';
@@ -139,6 +140,8 @@ export interface JsonReport {
     /** The layers' stacks whose fixes this report carries, the application's first. */
     fixesFor: Stack[];
   };
+  /** The application framework's deploy checklist seen from outside; null for other stacks. */
+  deployChecklist: DeployChecklist | null;
   notes: string[];
 }
 
@@ -303,6 +306,7 @@ export function toJsonReport(report: Report): JsonReport {
       choice: { ...report.stack.choice },
       fixesFor: [...report.stack.stacks],
     },
+    deployChecklist: report.deployChecklist,
     notes: report.notes,
   };
 }

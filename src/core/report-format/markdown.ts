@@ -108,6 +108,20 @@ function scoreSection(report: Report): string[] {
   return lines;
 }
 
+const CHECKLIST_WORDS = { confirmed: 'confirmed from outside', fine: 'looks fine from outside', unseen: 'cannot be seen from outside' } as const;
+
+function checklistSection(report: Report): string[] {
+  const checklist = report.deployChecklist;
+  if (checklist === null) return [];
+  const lines = ['', `### Deploy checklist (${markdownCode(checklist.command)}, seen from outside)`, ''];
+  for (const item of checklist.items) {
+    const box = item.status === 'fine' ? '[x]' : '[ ]';
+    lines.push(`- ${box} ${markdownCode(item.id)} ${markdownCode(item.setting)}: ${escapeMarkdownText(item.title)} — _${CHECKLIST_WORDS[item.status]}_. ${escapeMarkdownText(item.evidence)}`);
+    if (item.status === 'confirmed') lines.push(`  Fix: ${markdownCode(item.fix)}`);
+  }
+  return lines;
+}
+
 function librariesSection(report: Report): string[] {
   if (report.libraries.length === 0) return [];
   const lines = ['', '### Libraries', '', '| Library | Version | Status | Where | Advisories | Update to |', '| --- | --- | --- | --- | --- | --- |'];
@@ -148,7 +162,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       lines.push('', `### ${title}`, '');
       for (const finding of findings) lines.push(...findingItem(report, finding));
     }
-    lines.push(...librariesSection(report));
+    lines.push(...checklistSection(report), ...librariesSection(report));
   }
   if (report.notes.length > 0) {
     lines.push('', '### Notes', '');

@@ -123,6 +123,18 @@ function findingsSection(report: Report): string[] {
   return lines;
 }
 
+function checklistSection(report: Report): string[] {
+  const checklist = report.deployChecklist;
+  if (checklist === null) return [];
+  const words = { confirmed: 'CONFIRMED', fine: 'fine', unseen: 'not visible' } as const;
+  const lines = ['', `Deploy checklist (${checklist.command}), seen from outside:`];
+  for (const item of checklist.items) {
+    lines.push(`  ${words[item.status].padEnd(11)} ${item.id} ${item.setting}: ${singleLine(item.evidence)}`);
+    if (item.status === 'confirmed') lines.push(`              → ${item.fix}`);
+  }
+  return lines;
+}
+
 function librariesSection(report: Report): string[] {
   if (report.libraries.length === 0) return [];
   const lines = ['', `Libraries (${report.libraries.length}):`];
@@ -142,7 +154,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const lines = [`Tabgrade report for ${singleLine(report.url)}`, ...verdictLines(report)];
   if (reportHasGrade(report)) lines.push(...testLines(report));
   if (!options.summary && report.observatory.status !== 'pending') {
-    lines.push(...findingsSection(report), ...librariesSection(report));
+    lines.push(...findingsSection(report), ...checklistSection(report), ...librariesSection(report));
   }
   if (report.notes.length > 0) {
     lines.push('', 'Notes:');

@@ -5,6 +5,7 @@ import { originOf } from '../../core/page-tags';
 import { withLayerChoice, type Report } from '../../core/report';
 import type { LayerChoice } from '../../core/stack-layers';
 import { loadStackChoice, saveStackChoice } from '../../shared/stack-choice-store';
+import { DeployChecklistView } from './DeployChecklistView';
 import { ExportBar } from './ExportBar';
 import { FindingsView } from './FindingsView';
 import { TestsList } from './TestsList';
@@ -67,6 +68,7 @@ export function Details({ capture, report }: { capture: PageCapture; report: Rep
       {document !== null && <TestsList grade={grade} stacks={stacks} filter={filter} withheld={withheld} explanation={report.arithmetic.explanation} />}
       {graded && <HistoryLine report={report} navigationId={capture.navigationId} />}
       {document !== null && <FindingsView findings={findings} stacks={stacks} filter={filter} />}
+      {shown.deployChecklist !== null && <DeployChecklistView checklist={shown.deployChecklist} />}
       {document !== null && <PageSection capture={capture} />}
       {document !== null && <BuilderSection capture={capture} stack={stack} />}
       <TlsSection capture={capture} now={Date.now()} />

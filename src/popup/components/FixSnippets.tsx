@@ -20,11 +20,12 @@ export function FixSnippets({ id, stacks }: { id: string; stacks: readonly Stack
           {snippet.setup !== undefined && (
             <>
               <p class="muted">Once, in {snippet.setup.where}:</p>
-              <pre><code>{snippet.setup.code}</code></pre>
+              <pre tabIndex={0}><code>{snippet.setup.code}</code></pre>
             </>
           )}
           <div class="code-block">
-            <pre><code data-testid="fix-code">{snippet.code}</code></pre>
+            {/* Focusable: a long line scrolls, and keyboard users must be able to scroll it. */}
+            <pre tabIndex={0}><code data-testid="fix-code">{snippet.code}</code></pre>
             <CopyButton text={snippet.code} />
           </div>
           {snippet.note !== undefined && <p class="muted">{snippet.note}</p>}

@@ -37,10 +37,11 @@ export const KNOWN_HEADERS: Array<[string, string]> = [
 ];
 
 /**
- * Worked out by hand from the Observatory v1.6.3 rules for this plain-HTTP page:
+ * Worked out by hand from the Observatory 1.7.0 rules (algorithm 6) for this plain-HTTP page:
  * CSP with default-src 'none' +10, no redirect to HTTPS −20, no HTTPS for HSTS −20,
- * Referrer-Policy no-referrer +5, framing blocked by CSP frame-ancestors +5, the rest 0.
- * Penalties alone leave 60 (< 90), so no extra credit: 60 → C+.
+ * Referrer-Policy no-referrer +5, framing blocked by CSP frame-ancestors +5, no COOP and
+ * no COEP 0 (passing), the rest 0. Penalties alone leave 60 (< 90), so no extra credit:
+ * 60 → C+. (The same under 1.6.3, which lacks the last two tests.)
  */
 export const KNOWN_GRADE = {
   grade: 'C+',
@@ -57,6 +58,8 @@ export const KNOWN_GRADE = {
     // CSP frame-ancestors takes precedence over X-Frame-Options in the Observatory.
     'x-frame-options': 'x-frame-options-implemented-via-csp',
     'cross-origin-resource-policy': 'corp-implemented-with-same-origin',
+    'cross-origin-opener-policy': 'coop-not-implemented',
+    'cross-origin-embedder-policy': 'coep-not-implemented',
   } as Record<string, string>,
 };
 

@@ -4,6 +4,11 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchExtensionContext } from '../../../scripts/lib/extension-browser.mjs';
+import { requireTool } from '../../../scripts/lib/system-requirements.mjs';
+
+// Checked when a Chromium suite loads: without Chromium it fails with the one line to run,
+// never reports its tests as skipped.
+requireTool('chromium');
 
 export const DIST = resolve(__dirname, '../../../dist/chrome');
 

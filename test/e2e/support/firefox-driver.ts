@@ -4,17 +4,21 @@
  */
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { existsSync } from 'node:fs';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { requireTool } from '../../../scripts/lib/system-requirements.mjs';
 import { popupView, type BrowserDriver, type Evaluate, type OpenedPage } from './driver';
+
+// Checked when a Firefox suite loads: without Firefox ESR the suite fails with the one line to
+// run (`sudo apt-get install -y firefox-esr`), never reports its tests as skipped.
+const FIREFOX = requireTool('firefox');
 
 export const FIREFOX_DIST = resolve(__dirname, '../../../dist/firefox');
 const GECKO_ID = 'tabgrade@tabgrade.dev';
 const EXTENSION_UUID = '6d3c6a2e-3f7b-4c1e-9a57-5b8f7c2d1e90';
 
-export function firefoxPath(): string | null {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  return candidates.find((path): path is string => path !== undefined && existsSync(path)) ?? null;
+/** The Firefox the suites drive: FIREFOX_PATH, else Debian's firefox-esr (system-requirements.mjs). */
+export function firefoxPath(): string {
+  return FIREFOX;
 }
 
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
@@ -36,7 +40,6 @@ export const FIREFOX_DOWNLOADS = join(tmpdir(), `tabgrade-firefox-downloads-${pr
 
 export async function firefoxDriver(): Promise<BrowserDriver> {
   const executablePath = firefoxPath();
-  if (executablePath === null) throw new Error("No Firefox found: install Debian's `firefox-esr` or set FIREFOX_PATH.");
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,

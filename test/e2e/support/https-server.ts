@@ -9,6 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { requireTool } from '../../../scripts/lib/system-requirements.mjs';
+
+// Checked when a suite that serves HTTPS loads: without openssl it fails with the one line to run.
+const OPENSSL = requireTool('openssl');
 
 export interface HttpsTestServer {
   origin: string;
@@ -19,7 +23,7 @@ export async function startHttpsServer(options: { days: number; organisation: st
   const folder = await mkdtemp(join(tmpdir(), 'tabgrade-tls-'));
   const key = join(folder, 'key.pem');
   const cert = join(folder, 'cert.pem');
-  await promisify(execFile)('openssl', [
+  await promisify(execFile)(OPENSSL, [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', String(options.days),
     '-subj', `/CN=localhost/O=${options.organisation}`, '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
   ]);

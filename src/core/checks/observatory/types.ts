@@ -51,6 +51,11 @@ export interface ObservatoryContext {
    */
   isHstsPreloaded(host: string): { preloaded: boolean; includeSubDomains: boolean } | null;
   /**
+   * The date (ISO) of the preload list `isHstsPreloaded` reads, which the grade's notes
+   * state; absent when the caller gave a lookup without a dated list.
+   */
+  hstsPreloadListDate?: string | null;
+  /**
    * Only for the production projection (`verdict/production-projection.ts`): judge as if
    * the HSTS test passed. Never set for a real grade.
    */

@@ -107,9 +107,12 @@ describe('redirection', () => {
   });
 
   it('notes unknown preload status', () => {
-    const result = run(withProbe(probe('http://example.com/', [hop('http://example.com/', 'https://example.com/')], response('https://example.com/'))), unknownPreloadContext);
+    const capture = withProbe(probe('http://example.com/', [hop('http://example.com/', 'https://example.com/')], response('https://example.com/')));
+    const result = run(capture, unknownPreloadContext);
     expect(result.result).toBe('redirection-to-https');
     expect(result.notes.join(' ')).toMatch(/preload status unknown/);
+    // With a list, the status is known: no such caveat.
+    expect(run(capture).notes.join(' ')).not.toMatch(/preload status unknown/);
   });
 
   it('treats a navigation that failed on a certificate as an invalid certificate', () => {

@@ -57,6 +57,8 @@ describe('strict-transport-security', () => {
     const result = run(captureFromFixtures('hsts-max-age-one-year'), unknownPreloadContext);
     expect(result.result).toBe('hsts-implemented-max-age-at-least-six-months');
     expect(result.notes.join(' ')).toMatch(/preload status unknown/);
+    // With a list, the status is known: no such caveat.
+    expect(run(captureFromFixtures('hsts-max-age-one-year')).notes.join(' ')).not.toMatch(/preload status unknown/);
   });
 
   it('gives hsts-not-implemented-no-https for a page served over plain HTTP', () => {
