@@ -13,8 +13,10 @@
  *   is invalid. Tokens are compared as written (case-sensitive).
  */
 import { parseItem, Token } from 'structured-headers';
-import { headerValues } from '../../headers';
 import type { PageCapture } from '../../capture';
+import { headerValues } from '../../headers';
+import { scoreModifier } from './scoring';
+import type { IsolationTestName, ObservatoryTest, ObservatoryTestResult } from './types';
 
 /** The Observatory reads at most this much of the header. */
 const MAX_VALUE_CHARS = 1024;
@@ -41,4 +43,53 @@ export function readIsolationHeader(capture: PageCapture, headerName: string): I
   } catch {
     return { kind: 'invalid', value };
   }
+}
+
+/** What distinguishes the COOP test from the COEP test: names and the token → result table. */
+export interface IsolationTestSpec<Result extends string> {
+  name: IsolationTestName;
+  title: string;
+  /** The header, lower case. */
+  header: string;
+  /** How the header is named in notes. */
+  headerLabel: string;
+  results: readonly Result[];
+  notImplemented: Result;
+  invalid: Result;
+  byToken: Readonly<Record<string, Result>>;
+}
+
+/** One of the two isolation tests: every result but an invalid header passes. */
+export function isolationTest<Result extends string>(spec: IsolationTestSpec<Result>): ObservatoryTest {
+  return {
+    name: spec.name,
+    title: spec.title,
+    needs: ['document'],
+    possibleResults: spec.results,
+    run(capture): ObservatoryTestResult {
+      const reading = readIsolationHeader(capture, spec.header);
+      const notes: string[] = [];
+      let result: Result = spec.notImplemented;
+      let value: string | null = null;
+      if (reading.kind === 'repeated') {
+        result = spec.invalid;
+        notes.push(`${spec.headerLabel} was sent more than once; the Observatory counts that as invalid.`);
+      } else if (reading.kind === 'invalid') {
+        result = spec.invalid;
+        value = reading.value;
+      } else if (reading.kind === 'token') {
+        value = reading.value;
+        result = Object.hasOwn(spec.byToken, reading.token) ? (spec.byToken[reading.token] ?? spec.invalid) : spec.invalid;
+      }
+      return {
+        name: spec.name,
+        result,
+        expectation: spec.notImplemented,
+        pass: result !== spec.invalid,
+        scoreModifier: scoreModifier(spec.name, result),
+        data: { http: reading.kind !== 'absent', value },
+        notes,
+      };
+    },
+  };
 }
