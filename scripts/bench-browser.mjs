@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium-path.mjs';
 import { launchExtensionContext } from './lib/extension-browser.mjs';
+import { POPUP_FIRST_PAINT_GZIP_KB, strictRequested, verdicts } from './lib/bench-targets.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist/chrome');
@@ -141,6 +142,16 @@ async function gradeShownTimes(context, url, count) {
   return { shown, started, answered };
 }
 
+/** Gzipped bytes of the script and CSS the popup's HTML loads before its first frame. */
+async function firstPaintGzip() {
+  const html = await readFile(join(DIST, 'src/popup/index.html'), 'utf8');
+  let total = 0;
+  for (const match of html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) {
+    total += gzipSync(await readFile(join(DIST, match[1]))).length;
+  }
+  return total;
+}
+
 async function sizes() {
   const rows = [];
   const files = await readdir(join(DIST, 'assets'));
@@ -221,6 +232,16 @@ try {
       console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
     }
   }
+  // Verdicts against the targets, each a ratio measured in this one run where it can be.
+  const measured = [{ name: 'page load with Tabgrade against the webRequest-only floor', value: median(with_) / median(floor), target: 1.02, unit: '×' }];
+  if (popup !== null && baseline !== null) {
+    measured.push({ name: 'popup click → grade painted against an empty extension page', value: median(popup.shown) / median(baseline.shown), target: 1.3, unit: '×' });
+  }
+  measured.push({ name: 'popup first paint, script and CSS', value: (await firstPaintGzip()) / 1024, target: POPUP_FIRST_PAINT_GZIP_KB, unit: 'KB gzip' });
+  const { lines, missed } = verdicts(measured);
+  console.log('\nTargets (issue 16)');
+  for (const line of lines) console.log(line);
+  if (missed > 0 && strictRequested()) process.exitCode = 1;
 } finally {
   site.close();
   await rm(scratch, { recursive: true, force: true });
