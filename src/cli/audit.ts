@@ -5,7 +5,9 @@
  *
  * Every failure a user can fix (no browser, extension not built, host unreachable, an
  * output folder that does not exist) becomes a one-line `UsageError` (exit 2), found before
- * the browser starts where it can be; this file decides nothing about security.
+ * the browser starts where it can be; this file decides nothing about security. After the
+ * browser, an https document's TLS connection is inspected with Node's own handshake
+ * (`tls-inspect.ts`), since Chromium shares none of it with the extension.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { auditInBrowser, type BrowserAudit, type BrowserAuditOptions } from './a
 import { cliObservatoryContext } from './hsts-preload';
 import type { CliIo } from './io';
 import { describeNetworkError } from './network-errors';
+import { certificateSummaryLine, inspectTls, withInspectedTls, type TlsInspection } from './tls-inspect';
 
 export interface AuditEnvironment {
   /** The unpacked extension to load. */
@@ -30,6 +33,8 @@ export interface AuditEnvironment {
   tabgradeVersion: string;
   /** Opens the page with the extension and returns its capture; real Chromium unless a test says otherwise. */
   browserAudit?: (options: BrowserAuditOptions) => Promise<BrowserAudit>;
+  /** One TLS handshake of Tabgrade's own with an https document's server; Node's `tls` unless a test says otherwise. */
+  inspectTls?: (url: string) => Promise<TlsInspection>;
 }
 
 /**
@@ -57,6 +62,16 @@ function unreachable(url: string, audit: BrowserAudit, timeoutSeconds: number): 
   if (error !== null) return new UsageError(`cannot reach ${url}: ${describeNetworkError(error)}`);
   if (audit.loadTimedOut) return new UsageError(`no response from ${url} within ${timeoutSeconds} s (--timeout)`);
   return new UsageError(`the browser got no response for ${url}`);
+}
+
+/**
+ * The browser refused the certificate: the error, plus what Tabgrade's own handshake saw
+ * of it (subject, issuer, expiry), when that handshake works.
+ */
+async function certificateRefused(url: string, error: UsageError, inspect: (url: string) => Promise<TlsInspection>): Promise<UsageError> {
+  if (!url.startsWith('https:') || !error.message.includes('net::ERR_CERT_')) return error;
+  const result = await inspect(url);
+  return result.ok ? new UsageError(`${error.message}. ${certificateSummaryLine(result.tls, Date.now())}`) : error;
 }
 
 /** What the audit could not wait for, said beside the grade's own caveats. */
@@ -133,8 +148,10 @@ export async function audit(command: AuditCommand, io: CliIo, environment: Audit
     loadTimeoutMs: command.timeoutSeconds * 1000,
     settleMs: command.settleSeconds * 1000,
   });
-  const capture = result.capture;
-  if (capture === null || capture.document === null) throw unreachable(command.url, result, command.timeoutSeconds);
+  const inspect = environment.inspectTls ?? inspectTls;
+  if (result.capture === null || result.capture.document === null) throw await certificateRefused(command.url, unreachable(command.url, result, command.timeoutSeconds), inspect);
+  const { capture, note: tlsNote } = await withInspectedTls(result.capture, inspect);
+  const notes = [...auditNotes(result, command.timeoutSeconds), ...(tlsNote === null ? [] : [tlsNote])];
 
-  return { capture, report: buildReport(capture, { extraNotes: auditNotes(result, command.timeoutSeconds), grading: gradingFor(command), context: cliObservatoryContext() }) };
+  return { capture, report: buildReport(capture, { extraNotes: notes, grading: gradingFor(command), context: cliObservatoryContext() }) };
 }

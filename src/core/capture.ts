@@ -257,7 +257,7 @@ export interface PageCapture {
   contentLibraries?: ContentLibraryHit[];
   /** The last on-demand check of `integrity` hashes against the files; absent until asked. */
   sriVerification?: SriVerification;
-  /** The document's TLS connection and certificate, where the browser shares them (Firefox). */
+  /** The document's TLS connection and certificate, where the browser shares them (Firefox), or from the CLI's own handshake (`tabgrade audit`). */
   tls?: TlsInfo;
 }
 

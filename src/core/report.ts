@@ -23,6 +23,7 @@ import { detectStack, type StackDetection } from './stack';
 import { chosenLayers, detectedLayers, FIX_LAYERS, layerStacks, type LayerChoice, type StackLayers } from './stack-layers';
 import { runTabgradeChecks } from './tabgrade-findings';
 import { worseGrade } from './grade-order';
+import type { TlsInfo } from './tls';
 import { productionProjection, type ProductionProjection } from './verdict/production-projection';
 import { scoreArithmetic, type ScoreArithmetic } from './verdict/score-arithmetic';
 import { tabgradeVerdict, type TabgradeVerdict } from './verdict/tabgrade-grade';
@@ -54,10 +55,12 @@ export interface Report {
    * the user's `choice`), and the layers' stacks in fix order — whose fixes every view shows.
    */
   stack: { detection: StackDetection; layers: StackLayers; choice: LayerChoice; stacks: Stack[] };
-  /** The application framework's deploy checklist seen from outside (Django's `check --deploy`); null for other stacks. */
+  /** The application framework's deploy checklist seen from outside (Django's `check --deploy`, Rails, Laravel, Express); null for other stacks. */
   deployChecklist: DeployChecklist | null;
   /** Caveats about the capture and the grade (the projection's and the caps' words are in their own fields). */
   notes: string[];
+  /** The document's TLS connection and certificate chain, where the capture has them (Firefox, or the CLI's own handshake). */
+  tls?: TlsInfo;
 }
 
 export interface ReportOptions {
@@ -124,6 +127,7 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     stack,
     deployChecklist: hasDocument ? deployChecklist(observatory, findings, stack.layers.application) : null,
     notes,
+    ...(hasDocument && capture.tls !== undefined && capture.tls.url === capture.document?.url ? { tls: capture.tls } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { crossOriginEmbedderPolicyCheck } from './checks/tabgrade/cross-origin-e
 import { crossOriginOpenerPolicyCheck } from './checks/tabgrade/cross-origin-opener-policy';
 import { cspReviewCheck } from './checks/tabgrade/csp-review';
 import { debugHeadersCheck } from './checks/tabgrade/debug-headers';
+import { debugPagesCheck } from './checks/tabgrade/debug-pages';
 import { deprecatedHeadersCheck } from './checks/tabgrade/deprecated-headers';
 import { fixesByStack } from './checks/tabgrade/fixes';
 import { httpsDowngradeCheck } from './checks/tabgrade/https-downgrade';
@@ -55,6 +56,7 @@ export const TABGRADE_CHECKS: TabgradeCheck[] = [
   clearSiteDataCheck,
   // Information disclosure
   debugHeadersCheck,
+  debugPagesCheck,
   serverHeaderCheck,
   technologyHeadersCheck,
   // Deprecated headers, never demanded

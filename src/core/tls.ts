@@ -2,7 +2,8 @@
  * The TLS connection and certificate of the main document, as far as the browser shares
  * them with extensions. Firefox does (`webRequest.getSecurityInfo`); Chrome does not (its
  * `securityInfo` webRequest option exists in Chromium 156 but delivers nothing to a normal
- * MV3 extension's listeners — checked on 2026-11-25).
+ * MV3 extension's listeners — checked on 2026-11-25). The CLI fills the same shape from
+ * its own handshake with Node's `tls` module (`src/cli/tls-inspect.ts`), whatever the browser.
  */
 
 export interface CertificateSummary {
@@ -14,12 +15,19 @@ export interface CertificateSummary {
   sha256: string | null;
   serialNumber: string | null;
   isBuiltInRoot: boolean;
+  /** Names the certificate is valid for (`DNS:example.com`, `IP Address:…`); only where the source gives them (Node). */
+  subjectAltNames?: string[];
+  /** Public key: `rsa`, `ec`, `ed25519` …, and its size in bits (RSA modulus, EC curve size). */
+  keyType?: string | null;
+  keyBits?: number | null;
+  /** The certificate's own signature, e.g. `sha256WithRSAEncryption`. */
+  signatureAlgorithm?: string | null;
 }
 
 export type ConnectionState = 'secure' | 'weak' | 'broken' | 'insecure' | 'unknown';
 
 export interface TlsInfo {
-  source: 'firefox';
+  source: 'firefox' | 'node';
   /** The response this describes (a redirect hop's TLS must not stand for the final page's). */
   url: string;
   state: ConnectionState;
@@ -43,6 +51,8 @@ export interface TlsInfo {
   certificateTransparency: string | null;
   weaknessReasons: string[];
   errorMessage: string | null;
+  /** Whether the server stapled an OCSP response to the handshake; null/absent when the source cannot tell (Firefox). */
+  ocspStapled?: boolean | null;
 }
 
 /** Page- and network-controlled strings are bounded before they are kept. */
@@ -134,4 +144,14 @@ export function isDeprecatedProtocol(protocol: string | null): boolean {
 /** Signature schemes built on SHA-1 or MD5 are broken for certificate signatures. */
 export function isWeakSignatureScheme(scheme: string | null): boolean {
   return scheme !== null && /sha-?1(?!\d)|md5/i.test(scheme);
+}
+
+/** Certificates in the chain whose own signature uses SHA-1 or MD5 (a self-signed root's signature is never checked, so it does not count). */
+export function weaklySignedCertificates(tls: TlsInfo): CertificateSummary[] {
+  return tls.chain.filter((cert) => cert.subject !== cert.issuer && cert.signatureAlgorithm != null && isWeakSignatureScheme(cert.signatureAlgorithm));
+}
+
+/** RSA keys under 2048 bits are below every current CA/Browser Forum and NIST minimum. */
+export function isWeakKey(cert: CertificateSummary): boolean {
+  return cert.keyType === 'rsa' && typeof cert.keyBits === 'number' && cert.keyBits < 2048;
 }

@@ -13,7 +13,9 @@ import type { BrowserAudit, BrowserAuditOptions } from '../../src/cli/audit-brow
 import { nodeIo, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { REDACTED } from '../../src/core/har';
+import type { TlsInfo } from '../../src/core/tls';
 import { captureFrom } from '../helpers/fixtures';
+import { startHttpsServer } from '../e2e/support/https-server';
 
 interface Captured {
   io: CliIo;
@@ -150,5 +152,77 @@ describe('tabgrade audit takes an address without a scheme as http://', () => {
     expect(browser.opened).toEqual([url]);
     expect(run.err()).toBe(`tabgrade: no scheme in '${typed}': auditing ${url} (write https:// to start there)\n`);
     expect(JSON.parse(run.out())).toMatchObject({ schemaVersion: 2 });
+  });
+});
+
+describe('tabgrade audit inspects an https page’s TLS itself', () => {
+  const DAY = 86_400_000;
+  function httpsBrowser(): (options: BrowserAuditOptions) => Promise<BrowserAudit> {
+    return (options) => Promise.resolve({
+      capture: captureFrom({ url: options.url, headers: [{ name: 'Content-Type', value: 'text/html' }], html: '<!doctype html><title>x</title>' }),
+      loadTimedOut: false, completionTimedOut: false, navigationError: null,
+    });
+  }
+  const expired: TlsInfo = {
+    source: 'node', url: 'https://shop.example.com/', state: 'broken', protocol: 'TLSv1.1', cipherSuite: 'TLS_RSA_WITH_AES_128_CBC_SHA', keaGroup: null, signatureScheme: null,
+    certificate: { subject: 'CN=shop.example.com', issuer: 'CN=Test CA', validFrom: Date.now() - 400 * DAY, validTo: Date.now() - 2 * DAY, sha256: null, serialNumber: null, isBuiltInRoot: false },
+    chain: [], trusted: null, domainMismatch: false, notValidAtThisTime: true, hsts: null, certificateTransparency: null, weaknessReasons: [], errorMessage: 'CERT_HAS_EXPIRED', ocspStapled: false,
+  };
+
+  it('puts Node’s TLS facts into the capture, so the TLS findings and caps apply (a public host)', async () => {
+    const asked: string[] = [];
+    const run = captureIo();
+    const inspectTls = (url: string) => { asked.push(url); return Promise.resolve({ ok: true as const, tls: expired }); };
+    const code = await main(['audit', 'https://shop.example.com/', '--format', 'json'], run.io, environment({ ...WITH_BROWSER, browserAudit: httpsBrowser(), inspectTls }));
+    expect(code).toBe(0);
+    expect(asked).toEqual(['https://shop.example.com/']);
+    const report = JSON.parse(run.out()) as { grade: string; findings: Array<{ id: string }>; tabgrade: { caps: Array<{ rule: string }> } };
+    expect(report.findings.map((finding) => finding.id)).toEqual(expect.arrayContaining(['tls-protocol-deprecated', 'tls-certificate-expired', 'tls-certificate-untrusted', 'tls-ocsp-not-stapled']));
+    expect(report.tabgrade.caps.map((cap) => cap.rule)).toEqual(expect.arrayContaining(['certificate-invalid-public', 'tls-deprecated-protocol']));
+    expect(report.grade).toBe('F');
+  });
+
+  it('adds a note, and still grades, when the handshake fails', async () => {
+    const run = captureIo();
+    const inspectTls = () => Promise.resolve({ ok: false as const, reason: 'no TLS handshake within 5 s' });
+    const code = await main(['audit', 'https://shop.example.com/', '--format', 'json'], run.io, environment({ ...WITH_BROWSER, browserAudit: httpsBrowser(), inspectTls }));
+    expect(code).toBe(0);
+    const report = JSON.parse(run.out()) as { notes: string[]; findings: Array<{ id: string }> };
+    expect(report.notes).toContain('Tabgrade could not inspect the TLS connection itself (no TLS handshake within 5 s); the certificate and protocol were not checked.');
+    expect(report.findings.some((finding) => finding.id.startsWith('tls-'))).toBe(false);
+  });
+
+  it('does not inspect a plain-HTTP page', async () => {
+    const run = captureIo();
+    const inspectTls = () => Promise.reject(new Error('inspected a plain-HTTP page'));
+    expect(await main(['audit', 'http://shop.example/', '--format', 'json'], run.io, environment({ ...WITH_BROWSER, browserAudit: httpsBrowser(), inspectTls }))).toBe(0);
+  });
+
+  it('by default shakes hands with the server itself (Node’s tls) and prints the connection', async () => {
+    const server = await startHttpsServer({ days: 10, organisation: 'Tabgrade audit test', body: '<!doctype html><title>x</title>' });
+    try {
+      const run = captureIo();
+      const code = await main(['audit', `${server.origin}/`, '--format', 'text'], run.io, environment({ ...WITH_BROWSER, browserAudit: httpsBrowser() }));
+      expect(code).toBe(0);
+      const text = run.out();
+      expect(text).toContain('Connection (TLS, from Tabgrade’s own handshake):');
+      expect(text).toMatch(/protocol TLSv1\.3, cipher TLS_\w+/);
+      expect(text).toContain('OCSP response stapled: no');
+      expect(text).toMatch(/certificate expires \d{4}-\d{2}-\d{2} \(\d+ days left\)/);
+      expect(text).toContain('1. CN=localhost, O=Tabgrade audit test');
+      expect(text).toContain('names DNS:localhost, IP Address:127.0.0.1');
+      expect(text).toContain('The certificate expires in');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says what its own handshake saw when the browser refuses the certificate', async () => {
+    const run = captureIo();
+    const refused = () => Promise.resolve({ capture: null, loadTimedOut: false, completionTimedOut: false, navigationError: 'net::ERR_CERT_DATE_INVALID' });
+    const old: TlsInfo = { ...expired, certificate: expired.certificate === null ? null : { ...expired.certificate, validTo: Date.UTC(2020, 1, 1) } };
+    const code = await main(['audit', 'https://shop.example.com/'], run.io, environment({ ...WITH_BROWSER, browserAudit: refused, inspectTls: () => Promise.resolve({ ok: true as const, tls: old }) }));
+    expect(code).toBe(2);
+    expect(run.err()).toMatch(/^tabgrade: cannot reach https:\/\/shop\.example\.com\/: the certificate has expired or is not yet valid \(net::ERR_CERT_DATE_INVALID\)\. Tabgrade's own handshake \(TLSv1\.1\): CN=shop\.example\.com issued by CN=Test CA, valid until 2020-02-01 \(expired \d+ days ago\); CERT_HAS_EXPIRED\n$/);
   });
 });

@@ -23,7 +23,8 @@ describe('the Django deploy checklist', () => {
     expect(buildReport(captureFrom({ headers: [{ name: 'Server', value: 'nginx' }] }), { now: 0 }).deployChecklist).toBeNull();
     const django = buildReport(captureFrom({ headers: DJANGO_COOKIES }), { now: 0 });
     expect(django.deployChecklist?.command).toBe('python manage.py check --deploy');
-    expect(withLayerChoice(django, { application: 'rails' }).deployChecklist).toBeNull();
+    expect(withLayerChoice(django, { application: 'aspnet' }).deployChecklist).toBeNull();
+    expect(withLayerChoice(django, { application: 'rails' }).deployChecklist?.framework).toBe('rails');
   });
 
   it('confirms what a weak deployment shows from outside, and says what it cannot see', () => {

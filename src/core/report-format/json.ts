@@ -15,6 +15,7 @@ import type { FindingGroup, Severity, Stack } from '../findings';
 import type { LibrarySource } from '../libraries/inventory';
 import type { DeployChecklist } from '../deploy-checklist';
 import type { Report, ScoreArithmetic } from '../report';
+import { daysUntilExpiry, type TlsInfo } from '../tls';
 import { capOfFinding, isBonusWithheld, reportFixes, reportHasGrade } from '../report-view';
 import { statusOf, testsInOrder } from './common';
 
@@ -143,6 +144,69 @@ export interface JsonReport {
   /** The application framework's deploy checklist seen from outside; null for other stacks. */
   deployChecklist: DeployChecklist | null;
   notes: string[];
+  /** The document's TLS connection and chain; absent when the capture has none (Chrome without the CLI's handshake, plain HTTP). */
+  tls?: JsonTls;
+}
+
+export interface JsonCertificate {
+  subject: string;
+  issuer: string;
+  /** ISO 8601; null when unknown. */
+  validFrom: string | null;
+  validTo: string | null;
+  sha256: string | null;
+  serialNumber: string | null;
+  subjectAltNames: string[];
+  keyType: string | null;
+  keyBits: number | null;
+  signatureAlgorithm: string | null;
+}
+
+export interface JsonTls {
+  source: TlsInfo['source'];
+  protocol: string | null;
+  cipherSuite: string | null;
+  keyExchangeGroup: string | null;
+  trusted: boolean | null;
+  domainMismatch: boolean;
+  notValidAtThisTime: boolean;
+  /** Whole days until the server certificate expires (negative once expired). */
+  daysUntilExpiry: number | null;
+  ocspStapled: boolean | null;
+  error: string | null;
+  /** Server certificate first. */
+  chain: JsonCertificate[];
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+function jsonTls(tls: TlsInfo, now: number): JsonTls {
+  return {
+    source: tls.source,
+    protocol: tls.protocol,
+    cipherSuite: tls.cipherSuite,
+    keyExchangeGroup: tls.keaGroup,
+    trusted: tls.trusted,
+    domainMismatch: tls.domainMismatch,
+    notValidAtThisTime: tls.notValidAtThisTime,
+    daysUntilExpiry: daysUntilExpiry(tls, now),
+    ocspStapled: tls.ocspStapled ?? null,
+    error: tls.errorMessage,
+    chain: tls.chain.map((cert) => ({
+      subject: cert.subject,
+      issuer: cert.issuer,
+      validFrom: isoOrNull(cert.validFrom),
+      validTo: isoOrNull(cert.validTo),
+      sha256: cert.sha256,
+      serialNumber: cert.serialNumber,
+      subjectAltNames: cert.subjectAltNames ?? [],
+      keyType: cert.keyType ?? null,
+      keyBits: cert.keyBits ?? null,
+      signatureAlgorithm: cert.signatureAlgorithm ?? null,
+    })),
+  };
 }
 
 function jsonFix(snippet: FixSnippet): JsonFix {
@@ -308,6 +372,7 @@ export function toJsonReport(report: Report): JsonReport {
     },
     deployChecklist: report.deployChecklist,
     notes: report.notes,
+    ...(report.tls === undefined ? {} : { tls: jsonTls(report.tls, report.generatedAt) }),
   };
 }
 

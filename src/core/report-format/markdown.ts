@@ -15,6 +15,7 @@ import type { Report } from '../report';
 import { findingsByGroup, fixTargetLabel, isBonusWithheld, reportFixes, reportHasGrade, STACK_LABELS } from '../report-view';
 import { signed, STATUS_SUMMARY, statusOf, testsByGain } from './common';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './markdown-escape';
+import { tlsConnectionLines } from './tls-connection';
 
 /** Characters of a test's `data` shown in its details block; the JSON report has it all. */
 const DATA_CHARS = 4000;
@@ -163,6 +164,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       for (const finding of findings) lines.push(...findingItem(report, finding));
     }
     lines.push(...checklistSection(report), ...librariesSection(report));
+    if (report.tls !== undefined) {
+      // The text format's lines, fenced: certificate names are server-controlled and stay inert in a code block.
+      const [, title = '', ...facts] = tlsConnectionLines(report.tls, report.generatedAt);
+      lines.push('', `### ${escapeMarkdownText(title.replace(/:$/, ''), { startsLine: true })}`, '', markdownCodeBlock(facts.map((line) => line.slice(2)).join('\n')));
+    }
   }
   if (report.notes.length > 0) {
     lines.push('', '### Notes', '');

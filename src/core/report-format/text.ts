@@ -15,6 +15,7 @@ import type { Report } from '../report';
 import { capOfFinding, findingsByGroup, fixTargetLabel, isBonusWithheld, reportFixes, reportHasGrade, STACK_LABELS } from '../report-view';
 import { signed, STATUS_SUMMARY, statusOf, testsByGain } from './common';
 import { clip, singleLine } from './sanitize';
+import { tlsConnectionLines } from './tls-connection';
 
 type Row = readonly [string, string, string, string, string];
 
@@ -155,6 +156,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   if (reportHasGrade(report)) lines.push(...testLines(report));
   if (!options.summary && report.observatory.status !== 'pending') {
     lines.push(...findingsSection(report), ...checklistSection(report), ...librariesSection(report));
+    if (report.tls !== undefined) lines.push(...tlsConnectionLines(report.tls, report.generatedAt));
   }
   if (report.notes.length > 0) {
     lines.push('', 'Notes:');

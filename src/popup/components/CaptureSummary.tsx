@@ -19,7 +19,7 @@ export function CaptureSummary({ capture, enriching }: { capture: PageCapture; e
             {capture.state === 'loading' ? 'still loading' : capture.state === 'error' ? 'failed' : 'loaded'}
           </span>
           {document?.fromCache === true && <span class="badge">from cache</span>}
-          {enriching && <span class="badge">checking…</span>}
+          {enriching && <span class="badge" data-testid="enriching">checking…</span>}
           {capture.html !== null && (
             <span class="badge" data-testid="html-source" title="The HTML the Observatory-style checks read">
               {capture.html.source === 'served' ? 'HTML as served' : 'HTML from the live page'}

@@ -15,7 +15,15 @@ export function DeployChecklistView({ checklist }: { checklist: DeployChecklist 
         Deploy checklist <span class="count">{confirmed}</span>
       </h2>
       <p class="muted">
-        What <code>{checklist.command}</code> would warn about, as far as this page shows it.
+        {checklist.framework === 'django' ? (
+          <>
+            What <code>{checklist.command}</code> would warn about, as far as this page shows it.
+          </>
+        ) : (
+          <>
+            The production settings to check (<code>{checklist.command}</code>), as far as this page shows them.
+          </>
+        )}
       </p>
       <ul class="checklist">
         {checklist.items.map((item) => (

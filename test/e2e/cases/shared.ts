@@ -179,6 +179,8 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     const page = await driver().open(`${isolated.origin}/`);
     const popup = await driver().popupFor(page);
     await expect.poll(() => popup.attributes('test-row', 'data-test'), { timeout: 10_000 }).toHaveLength(12);
+    // The extra requests (the http:// probe) settle the redirection result: wait for them.
+    await expect.poll(() => popup.texts('enriching'), { timeout: 15_000 }).toEqual([]);
     const results = await resultsOf(popup);
     expect(results['cross-origin-opener-policy']).toBe('coop-implemented-with-same-origin');
     expect(results['cross-origin-embedder-policy']).toBe('coep-implemented-with-require-corp');

@@ -9,10 +9,16 @@
  * - A chain the browser does not trust, or a name mismatch: high (only a user who clicked
  *   through a warning sees the page at all).
  * - Certificate Transparency not satisfied: medium (browsers may reject it).
+ * - A certificate in the chain signed with SHA-1 or MD5, or an RSA key under 2048 bits
+ *   (CA/Browser Forum Baseline Requirements §6.1.5, §7.1.3): high. Only the CLI's own
+ *   handshake (Node) reports these per certificate.
+ * - No stapled OCSP response: info, never capping — browsers then ask the CA themselves (or,
+ *   like Chrome, not at all), which costs a round trip and tells the CA who visits; only
+ *   reported where the source could tell (Node).
  */
 import type { PageCapture } from '../../capture';
 import type { CheckContext, Finding, TabgradeCheck } from '../../findings';
-import { daysUntilExpiry, isDeprecatedProtocol, isWeakSignatureScheme } from '../../tls';
+import { daysUntilExpiry, isDeprecatedProtocol, isWeakKey, isWeakSignatureScheme, weaklySignedCertificates } from '../../tls';
 import { clip, findingMaker } from './shared';
 
 const make = findingMaker('tls-connection', 'transport');
@@ -97,6 +103,52 @@ export const tlsConnectionCheck: TabgradeCheck = {
           nginx: 'ssl_certificate /etc/letsencrypt/live/example.com/fullchain.pem;\nssl_certificate_key /etc/letsencrypt/live/example.com/privkey.pem;',
         },
         learnMoreUrl: LEARN_MORE,
+      }));
+    }
+
+    const weaklySigned = weaklySignedCertificates(tls);
+    if (weaklySigned.length > 0 && !isWeakSignatureScheme(tls.signatureScheme)) {
+      const first = weaklySigned[0];
+      findings.push(make({
+        id: 'tls-weak-signature',
+        severity: 'high',
+        title: `A certificate in the chain is signed with ${clip(first?.signatureAlgorithm ?? '', 60)}`,
+        detail: 'SHA-1 and MD5 signatures can be forged, and browsers reject certificates signed with them. Use a certificate chain signed with SHA-256 or better.',
+        subject: first?.subject,
+        recommendation: 'Reissue the certificate with a SHA-256 (or stronger) signature.',
+        learnMoreUrl: LEARN_MORE,
+        data: { certificates: weaklySigned.map((cert) => cert.subject) },
+      }));
+    }
+
+    const weakKeys = tls.chain.filter(isWeakKey);
+    if (weakKeys.length > 0) {
+      const first = weakKeys[0];
+      findings.push(make({
+        id: 'tls-weak-key',
+        severity: 'high',
+        title: `A certificate in the chain has a ${first?.keyBits ?? 'small'}-bit RSA key`,
+        detail: 'RSA keys under 2048 bits can be factored with enough computing power; public CAs stopped issuing them in 2013 (CA/Browser Forum Baseline Requirements §6.1.5).',
+        subject: first?.subject,
+        recommendation: 'Generate a new key (RSA 2048+ or ECDSA P-256) and reissue the certificate.',
+        fixes: { apache: 'openssl req -newkey rsa:3072 -nodes -keyout example.key -out example.csr', nginx: 'openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout example.key -out example.csr' },
+        learnMoreUrl: LEARN_MORE,
+        data: { certificates: weakKeys.map((cert) => cert.subject) },
+      }));
+    }
+
+    if (tls.ocspStapled === false) {
+      findings.push(make({
+        id: 'tls-ocsp-not-stapled',
+        severity: 'info',
+        title: 'The server does not staple an OCSP response',
+        detail: 'Without stapling, a browser that checks revocation asks the CA itself: an extra round trip, and the CA learns who visits the site. Stapling sends the CA’s signed answer with the handshake.',
+        recommendation: 'Turn on OCSP stapling (where the CA still runs an OCSP responder).',
+        fixes: {
+          apache: 'SSLUseStapling on\nSSLStaplingCache shmcb:/var/run/ocsp(128000)',
+          nginx: 'ssl_stapling on;\nssl_stapling_verify on;',
+        },
+        learnMoreUrl: 'https://www.rfc-editor.org/rfc/rfc6066#section-8',
       }));
     }
 

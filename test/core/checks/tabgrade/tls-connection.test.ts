@@ -54,4 +54,23 @@ describe('tls-connection', () => {
     expect(ids(capture({ certificateTransparency: 'policy_not_enough_scts' }))).toEqual(['tls-certificate-transparency:medium']);
     expect(ids(capture({ certificateTransparency: 'not_applicable' }))).toEqual([]);
   });
+
+  it('flags a chain certificate signed with SHA-1 or holding a small RSA key (Node reports these per certificate)', () => {
+    const leaf = { subject: 'CN=shop.example', issuer: 'CN=Intermediate', validFrom: NOW - DAY, validTo: NOW + 60 * DAY, sha256: null, serialNumber: null, isBuiltInRoot: false, keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' };
+    const root = { ...leaf, subject: 'CN=Old Root', issuer: 'CN=Old Root', signatureAlgorithm: 'sha1WithRSAEncryption' };
+    const node = { source: 'node' as const, signatureScheme: null, certificate: leaf };
+    expect(ids(capture({ ...node, chain: [leaf, root] }))).toEqual([]);
+    const sha1 = { ...leaf, signatureAlgorithm: 'sha1WithRSAEncryption' };
+    expect(ids(capture({ ...node, certificate: sha1, chain: [sha1, root] }))).toEqual(['tls-weak-signature:high']);
+    const small = { ...leaf, keyBits: 1024 };
+    expect(ids(capture({ ...node, certificate: small, chain: [small] }))).toEqual(['tls-weak-key:high']);
+    const ec = { ...leaf, keyType: 'ec', keyBits: 256 };
+    expect(ids(capture({ ...node, certificate: ec, chain: [ec] }))).toEqual([]);
+  });
+
+  it('notes a missing OCSP staple as info, only where the source could tell', () => {
+    expect(ids(capture({ ocspStapled: false }))).toEqual(['tls-ocsp-not-stapled:info']);
+    expect(ids(capture({ ocspStapled: true }))).toEqual([]);
+    expect(ids(capture({ ocspStapled: null }))).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@
  */
 import type { Stack } from '../../../findings';
 import { DEBUG_HEADERS } from '../debug-headers-data';
+import { DEBUG_PAGES, debugPageFixTopics } from '../debug-pages-data';
 import { DEPRECATED_HEADERS } from '../deprecated-headers-data';
 import { DISCLOSURE_HEADERS } from '../disclosure-headers';
 import { DEVELOPMENT_SERVERS } from '../server-header';
@@ -23,7 +24,7 @@ export type { FixSnippet, FixTarget, FixTopic, SnippetCode, SnippetLanguage } fr
 export const ALL_STACKS: readonly Stack[] = ['django', 'rails', 'laravel', 'express', 'aspnet', 'php', 'apache', 'nginx', 'caddy', 'iis', 'netlify'];
 
 export const FIX_TOPICS: ReadonlyMap<string, FixTopic> = new Map(
-  [...TRANSPORT_TOPICS, ...HEADER_TOPICS, ...COOKIE_TOPICS, ...DISCLOSURE_TOPICS].map((topic) => [topic.id, topic]),
+  [...TRANSPORT_TOPICS, ...HEADER_TOPICS, ...COOKIE_TOPICS, ...DISCLOSURE_TOPICS, ...debugPageFixTopics()].map((topic) => [topic.id, topic]),
 );
 
 /** Disclosure headers without a dedicated topic are removed by the generic one. */
@@ -37,6 +38,7 @@ function tableMappings(): Record<string, readonly string[]> {
   const mappings: Record<string, readonly string[]> = {};
   for (const entry of DISCLOSURE_HEADERS) mappings[entry.id] = [DEDICATED_DISCLOSURE_TOPICS[entry.id] ?? removeTopicId(entry.header)];
   for (const entry of DEBUG_HEADERS) mappings[entry.id] = [entry.id];
+  for (const entry of DEBUG_PAGES) mappings[entry.id] = [entry.id];
   for (const server of DEVELOPMENT_SERVERS) mappings[server.id] = [server.id];
   for (const entry of DEPRECATED_HEADERS) {
     mappings[entry.id] = entry.header === 'Feature-Policy' ? [removeTopicId(entry.header), 'permissions-policy'] : [removeTopicId(entry.header)];
