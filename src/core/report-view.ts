@@ -70,10 +70,16 @@ export function withheldTests(report: Report): ReadonlySet<string> {
   return new Set(report.arithmetic.withheldTests);
 }
 
-/** The rule id of the cap a finding sets, if it sets one. */
+/**
+ * The rule id of the cap a finding sets, if it sets one. The verdict lists one cap per
+ * distinct reason, so a second finding of the same kind and severity (another script
+ * without integrity) shares the first one's cap.
+ */
 export function capOfFinding(report: Report, finding: Finding): string | null {
-  const cap = report.verdict.caps.find((candidate) => candidate.findingId === finding.id && (candidate.subject ?? null) === (finding.subject ?? null));
-  return cap?.rule ?? null;
+  const caps = report.verdict.caps;
+  const exact = caps.find((candidate) => candidate.findingId === finding.id && (candidate.subject ?? null) === (finding.subject ?? null));
+  const same = exact ?? caps.find((candidate) => candidate.findingId === finding.id && candidate.severity === finding.severity);
+  return same?.rule ?? null;
 }
 
 /** A test's bonus as the views show it: `+5`, or `+5 withheld` when it did not count. */

@@ -9,7 +9,7 @@ import type { HttpHeader, PageCapture } from '../../src/core/capture';
 import { isBelow } from '../../src/core/grade-order';
 import { SCORING_1_6_3 } from '../../src/core/checks/observatory/scoring';
 import { buildReport, withLayerChoice, type Report } from '../../src/core/report';
-import { reportFixes } from '../../src/core/report-view';
+import { capOfFinding, reportFixes } from '../../src/core/report-view';
 import { captureFrom, captureFromFixtures } from '../helpers/fixtures';
 import { link, pageWith, script } from '../helpers/page-capture';
 import { headers, isBetter, NOW } from './verdict/support';
@@ -219,5 +219,19 @@ describe('Tabgrade findings the Observatory test already says', () => {
       const ids = buildReport(good, { now: NOW, grading }).findings.map((finding) => finding.id);
       expect(ids.filter((id) => id.startsWith('coop-'))).toEqual([]);
     }
+  });
+});
+
+describe('findings of one kind share their cap', () => {
+  it('marks every cross-origin script without integrity added after load, not only the first', () => {
+    const capture = pageWith([
+      script('https://widgets.example/a.js', { origin: 'added-after-load', firstSeenMs: 900 }),
+      script('https://widgets.example/b.js', { origin: 'added-after-load', firstSeenMs: 950 }),
+    ]);
+    const report = buildReport(capture, { now: NOW });
+    const sri = report.findings.filter((finding) => finding.id === 'sri-missing-on-cross-origin-script');
+    expect(sri).toHaveLength(2);
+    expect(report.verdict.caps.filter((cap) => cap.rule === 'cross-origin-script-without-integrity')).toHaveLength(1);
+    for (const finding of sri) expect(capOfFinding(report, finding)).toBe('cross-origin-script-without-integrity');
   });
 });
