@@ -9,6 +9,7 @@
 import browser from 'webextension-polyfill';
 import type { PageCapture, ProbeResult, Probes } from '../core/capture';
 import { attachHtml, boundedHtml, mergeProbes } from '../core/capture-updates';
+import { originOf } from '../core/page-tags';
 import { plannedProbes, type PlannedProbe } from '../core/probe-plan';
 import { isServedHtmlReply, type ReadServedHtmlMessage } from '../shared/messages';
 import { loadSettings } from '../shared/settings-store';
@@ -28,7 +29,7 @@ function probeOnce(probe: PlannedProbe): Promise<ProbeResult> {
   const key = `${probe.method} ${probe.url}`;
   const cached = probeCache.get(key);
   if (cached !== undefined && Date.now() - cached.at < PROBE_CACHE_MS) return cached.result;
-  const result = runProbe({ url: probe.url, method: probe.method });
+  const result = runProbe({ url: probe.url, method: probe.method, ...(probe.readBody === true ? { readBody: true } : {}) });
   probeCache.set(key, { at: Date.now(), result });
   for (const [oldKey, entry] of probeCache) if (Date.now() - entry.at >= PROBE_CACHE_MS) probeCache.delete(oldKey);
   return result;
@@ -73,7 +74,9 @@ async function enrichNow(tabId: number, options: { forView: boolean }, onProgres
   const capture = await getCapture(tabId);
   if (capture === null || capture.document === null) return;
   const settings = await loadSettings();
-  const probes = settings.probes ? plannedProbes(capture) : [];
+  const origin = originOf(capture.document.url);
+  const debugProbe = origin !== null && settings.debugProbeSites.includes(origin);
+  const probes = settings.probes ? plannedProbes(capture, { debugProbe }) : [];
   const wantHtml = options.forView && capture.html === null;
   if (probes.length === 0 && !wantHtml) return;
   onProgress();

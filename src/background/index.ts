@@ -10,16 +10,19 @@ import { onCaptureChange, updateCapture } from './capture-store';
 import { scheduleGrading } from './grading';
 import { registerPopupPorts, schedulePush } from './popup-ports';
 import { enrichCapture } from './enrich';
+import { addDnsLookup } from './dns-lookup';
 import { installAutomationHooks } from './automation';
 import { registerLibraryProbe } from './library-probe';
 import { registerSriVerifyHandler } from './sri-verify-handler';
 import { registerWebRequestListeners } from './web-request';
 import { registerTlsCapture } from './tls-capture';
+import { registerChromeTlsCapture } from './chrome-tls-capture';
 import { registerDevtoolsPorts } from './devtools-ports';
 import { forgetTab, injectContentScript } from './content-injection';
 
 registerWebRequestListeners();
 registerTlsCapture();
+registerChromeTlsCapture();
 registerPopupPorts();
 onCaptureChange(scheduleGrading);
 registerLibraryProbe();
@@ -40,7 +43,11 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'complete') {
     void injectContentScript(tabId);
     void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true })
-      .then(() => enrichCapture(tabId, { forView: false }, () => schedulePush(tabId)));
+      .then(() => {
+        // Its parts catch their own errors; this guard keeps a missed one from becoming an unhandled rejection.
+        addDnsLookup(tabId, () => schedulePush(tabId)).catch(() => undefined);
+        return enrichCapture(tabId, { forView: false }, () => schedulePush(tabId));
+      });
   }
 });
 

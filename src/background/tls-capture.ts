@@ -3,7 +3,7 @@
  * `webRequest.getSecurityInfo`, which must be called from a blocking `onHeadersReceived`
  * listener. The listener only reads (it returns no changes) and answers in well under a
  * millisecond, so the response is not held up noticeably. Chrome offers no such call to
- * extensions, so nothing is registered there and the popup says so.
+ * extensions; its securityInfo listener option is `chrome-tls-capture.ts`.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { parseFirefoxSecurityInfo } from '../core/tls';

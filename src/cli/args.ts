@@ -8,6 +8,8 @@ import type { Grade } from '../core/checks/observatory/grade-types';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/report-format';
 import { GRADES_BEST_FIRST, parseGrade } from '../core/grade-order';
 import { infoRequested } from './help.mjs';
+import { isLoopbackResolverUrl, isResolverUrl } from '../core/dns/doh-lookup';
+import { DEFAULT_DNS_RESOLVER } from '../core/settings';
 
 /** Severities `--fail-on` accepts: a finding of at least this severity fails the run. */
 export const FAIL_ON_LEVELS = ['high', 'medium', 'low'] as const;
@@ -52,6 +54,11 @@ export interface AuditCommand extends ReportOptions {
   browser: string | null;
   /** Keep cookie values and credentials in the HAR (redacted by default). */
   includeSecrets: boolean;
+  /**
+   * `--dns`: the DoH resolver to ask for the host's CAA records and DNSSEC; absent when DNS
+   * lookups are off (the default: nothing is sent to any resolver).
+   */
+  dnsResolver?: string;
   /** What the command line left open and the parser assumed (`localhost:8000` → `http://`), said on stderr. */
   notes: string[];
 }
@@ -258,6 +265,16 @@ function parseAuditCommand(args: readonly string[]): AuditCommand {
       if (arg === '--include-secrets') {
         command.includeSecrets = true;
         return 1;
+      }
+      if (arg === '--dns') {
+        command.dnsResolver ??= DEFAULT_DNS_RESOLVER;
+        return 1;
+      }
+      if (isOption(arg, '--dns-resolver')) {
+        const { value, used: took } = optionValue(args, i, '--dns-resolver', 'an https DoH URL (JSON API), e.g. https://dns.google/resolve');
+        if (!isResolverUrl(value) && !isLoopbackResolverUrl(value)) throw new UsageError(`--dns-resolver must be an https URL (or http on this machine), not '${value}'`);
+        command.dnsResolver = value;
+        return took;
       }
       return 0;
     },

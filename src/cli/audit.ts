@@ -22,6 +22,7 @@ import { cliObservatoryContext } from './hsts-preload';
 import type { CliIo } from './io';
 import { describeNetworkError } from './network-errors';
 import { certificateSummaryLine, inspectTls, withInspectedTls, type TlsInspection } from './tls-inspect';
+import { lookupDns, type DohFetch } from '../core/dns/doh-lookup';
 
 export interface AuditEnvironment {
   /** The unpacked extension to load. */
@@ -35,6 +36,8 @@ export interface AuditEnvironment {
   browserAudit?: (options: BrowserAuditOptions) => Promise<BrowserAudit>;
   /** One TLS handshake of Tabgrade's own with an https document's server; Node's `tls` unless a test says otherwise. */
   inspectTls?: (url: string) => Promise<TlsInspection>;
+  /** How `--dns` reaches the DoH resolver; Node's fetch unless a test says otherwise. */
+  dohFetch?: DohFetch;
 }
 
 /**
@@ -126,6 +129,13 @@ export async function saveHar(command: AuditCommand, capture: PageCapture, envir
   }
 }
 
+/** `--dns`: the document host's CAA and DNSSEC answers from the resolver, added to the capture. */
+async function withDns(capture: PageCapture, resolver: string, dohFetch: DohFetch): Promise<PageCapture> {
+  const host = new URL(capture.document?.url ?? capture.url).hostname;
+  const dns = await lookupDns(host, resolver, dohFetch);
+  return dns === null ? capture : { ...capture, dns };
+}
+
 export interface AuditResult {
   capture: PageCapture;
   report: Report;
@@ -150,7 +160,8 @@ export async function audit(command: AuditCommand, io: CliIo, environment: Audit
   });
   const inspect = environment.inspectTls ?? inspectTls;
   if (result.capture === null || result.capture.document === null) throw await certificateRefused(command.url, unreachable(command.url, result, command.timeoutSeconds), inspect);
-  const { capture, note: tlsNote } = await withInspectedTls(result.capture, inspect);
+  const { capture: withTls, note: tlsNote } = await withInspectedTls(result.capture, inspect);
+  const capture = command.dnsResolver === undefined ? withTls : await withDns(withTls, command.dnsResolver, environment.dohFetch ?? (fetch as DohFetch));
   const notes = [...auditNotes(result, command.timeoutSeconds), ...(tlsNote === null ? [] : [tlsNote])];
 
   return { capture, report: buildReport(capture, { extraNotes: notes, grading: gradingFor(command), context: cliObservatoryContext() }) };

@@ -39,6 +39,10 @@ Options of audit:
                       still loading by then is graded from what had arrived, with a note
   --settle SECONDS    after load, keep watching this long for scripts the page adds late
                       (widgets, tag managers; default 2, 0 to stop at load)
+  --dns               also look up the host's CAA records and DNSSEC through DNS-over-HTTPS:
+                      sends the host name and its parent domains (nothing else) to the
+                      resolver, https://cloudflare-dns.com/dns-query unless --dns-resolver
+  --dns-resolver URL  the DoH resolver to ask (JSON API, https; implies --dns)
   --browser PATH      the Chromium or Chrome to use (default: $CHROMIUM_PATH, then the
                       usual install places; Debian: apt-get install chromium)
 

@@ -6,6 +6,7 @@
  * a HAR file and tests build it from fixtures. No browser API is referenced here.
  */
 import type { TlsInfo } from './tls';
+import type { DnsCapture } from './dns/dns-capture';
 
 /** One header line exactly as received: name casing, order and duplicates kept. */
 export interface HttpHeader {
@@ -147,6 +148,11 @@ export interface Probes {
   crossdomainXml?: ProbeResult;
   /** `/clientaccesspolicy.xml` of the audited origin. */
   clientaccesspolicyXml?: ProbeResult;
+  /**
+   * A path that does not exist on the audited origin, with its body: shows the framework's
+   * debug error page when DEBUG is on. Only for sites the user opted in.
+   */
+  notFound?: ProbeResult;
 }
 
 /**
@@ -257,8 +263,12 @@ export interface PageCapture {
   contentLibraries?: ContentLibraryHit[];
   /** The last on-demand check of `integrity` hashes against the files; absent until asked. */
   sriVerification?: SriVerification;
-  /** The document's TLS connection and certificate, where the browser shares them (Firefox), or from the CLI's own handshake (`tabgrade audit`). */
+  /** The document's TLS connection and certificate, where the browser shares them (Firefox; Chrome with its securityInfo feature on), or from the CLI's own handshake (`tabgrade audit`). */
   tls?: TlsInfo;
+  /** Set when the browser could share the TLS facts but does not: Chrome with its `WebRequestSecurityInfo` feature (chrome://flags/#web-request-security-info) off. */
+  tlsNotShared?: 'chrome-feature-off';
+  /** CAA and DNSSEC through the user's DNS-over-HTTPS resolver; only when the user turned DNS lookups on (`settings.dns`, `tabgrade audit --dns`). */
+  dns?: DnsCapture;
 }
 
 /** Limits that keep captures bounded however long the browser runs. */

@@ -8,9 +8,22 @@
 import type { PageCapture, Probes } from './capture';
 
 export interface PlannedProbe {
-  key: keyof Pick<Probes, 'http' | 'cors'>;
+  key: keyof Pick<Probes, 'http' | 'cors' | 'notFound'>;
   url: string;
   method: 'GET' | 'OPTIONS';
+  /** Keep the response body (the not-found page, which may be a debug page). */
+  readBody?: boolean;
+}
+
+/**
+ * The path the debug-page probe asks for: one that no site serves, so the answer is the
+ * site's 404 page — Django's technical 404 page when DEBUG is on.
+ */
+export const NOT_FOUND_PROBE_PATH = '/tabgrade-check-404-not-a-real-page';
+
+export interface ProbePlanOptions {
+  /** The user opted this site in to the debug-page probe. */
+  debugProbe?: boolean;
 }
 
 function parse(url: string): URL | null {
@@ -22,7 +35,7 @@ function parse(url: string): URL | null {
 }
 
 /** The probes still missing from this capture (none before its document has arrived). */
-export function plannedProbes(capture: PageCapture): PlannedProbe[] {
+export function plannedProbes(capture: PageCapture, options: ProbePlanOptions = {}): PlannedProbe[] {
   const document = capture.document;
   if (document === null || document.statusCode === 0) return [];
   const final = parse(document.url);
@@ -35,5 +48,8 @@ export function plannedProbes(capture: PageCapture): PlannedProbe[] {
     planned.push({ key: 'http', url: `http://${final.hostname}/`, method: 'GET' });
   }
   if (capture.probes.cors === undefined) planned.push({ key: 'cors', url: document.url, method: 'OPTIONS' });
+  if (options.debugProbe === true && capture.probes.notFound === undefined) {
+    planned.push({ key: 'notFound', url: `${final.origin}${NOT_FOUND_PROBE_PATH}`, method: 'GET', readBody: true });
+  }
   return planned;
 }

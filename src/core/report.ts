@@ -13,12 +13,13 @@ import type { PageCapture } from './capture';
 import type { ObservatoryGrade } from './checks/observatory/grade-types';
 import { sriRows, type SriRow } from './checks/tabgrade/sri-resources';
 import { isDevelopmentUrl } from './development-hosts';
-import type { Finding, Stack } from './findings';
+import { SEVERITY_ORDER, type Finding, type Stack } from './findings';
 import { gradeCapture, type GradeOptions } from './grade';
 import { libraryInventory, type LibraryRow } from './libraries/inventory';
 import { cookiesTest } from './checks/observatory/cookies';
 import type { ObservatoryContext, ObservatoryTestName } from './checks/observatory/types';
 import { deployChecklist, type DeployChecklist } from './deploy-checklist';
+import { dnsReport, type DnsReport } from './dns/dns-report';
 import { detectStack, type StackDetection } from './stack';
 import { chosenLayers, detectedLayers, FIX_LAYERS, layerStacks, type LayerChoice, type StackLayers } from './stack-layers';
 import { runTabgradeChecks } from './tabgrade-findings';
@@ -61,6 +62,8 @@ export interface Report {
   notes: string[];
   /** The document's TLS connection and certificate chain, where the capture has them (Firefox, or the CLI's own handshake). */
   tls?: TlsInfo;
+  /** CAA and DNSSEC, only when the user turned DNS lookups on (absent otherwise). */
+  dns?: DnsReport;
 }
 
 export interface ReportOptions {
@@ -97,9 +100,12 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
   const now = options.now ?? Date.now();
   const observatory = options.observatory ?? gradeCapture(capture, options.context, options.grading);
   const hasDocument = capture.document !== null;
-  const findings = hasDocument ? runTabgradeChecks(capture, { now, observatoryTests: new Set(Object.keys(observatory.tests)) }) : [];
+  const pageFindings = hasDocument ? runTabgradeChecks(capture, { now, observatoryTests: new Set(Object.keys(observatory.tests)) }) : [];
   const capContext = { publicHost: !isDevelopmentUrl(observatory.url || capture.url), observatorySriPassed: observatorySriPassed(observatory) };
-  const verdict = tabgradeVerdict(observatory, findings, capContext);
+  // The verdict is the page's alone: an opt-in setting (DNS) must not change the grade.
+  const verdict = tabgradeVerdict(observatory, pageFindings, capContext);
+  const dns = hasDocument && capture.dns !== undefined ? dnsReport(capture.dns, capture.tls?.url === capture.document?.url ? capture.tls : undefined) : null;
+  const findings = dns === null ? pageFindings : withDnsFindings(pageFindings, dns.findings);
   const arithmetic = scoreArithmetic(observatory);
   const projected = productionProjection(observatory, hasDocument ? followsFromHsts(capture, options.context) : {});
   let projection: ProductionProjection | null = null;
@@ -128,7 +134,14 @@ export function buildReport(capture: PageCapture, options: ReportOptions = {}): 
     deployChecklist: hasDocument ? deployChecklist(observatory, findings, stack.layers.application) : null,
     notes,
     ...(hasDocument && capture.tls !== undefined && capture.tls.url === capture.document?.url ? { tls: capture.tls } : {}),
+    ...(dns === null ? {} : { dns: dns.report }),
   };
+}
+
+/** The DNS findings among the page's, most severe first (a stable merge: each list keeps its order). */
+function withDnsFindings(page: Finding[], dns: Finding[]): Finding[] {
+  const rank = (finding: Finding): number => SEVERITY_ORDER.indexOf(finding.severity);
+  return [...page, ...dns].map((finding, index) => ({ finding, index })).sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index).map(({ finding }) => finding);
 }
 
 function stackPart(detection: StackDetection, choice: LayerChoice): Report['stack'] {

@@ -1,8 +1,8 @@
 /**
  * The TLS connection and certificate of the main document, as far as the browser shares
- * them with extensions. Firefox does (`webRequest.getSecurityInfo`); Chrome does not (its
- * `securityInfo` webRequest option exists in Chromium 156 but delivers nothing to a normal
- * MV3 extension's listeners — checked on 2026-11-25). The CLI fills the same shape from
+ * them with extensions. Firefox does (`webRequest.getSecurityInfo`); Chrome shares its verdict
+ * and the server's certificate only with the feature `WebRequestSecurityInfo` on
+ * (chrome://flags/#web-request-security-info; `tls-chrome.ts`). The CLI fills the same shape from
  * its own handshake with Node's `tls` module (`src/cli/tls-inspect.ts`), whatever the browser.
  */
 
@@ -27,7 +27,8 @@ export interface CertificateSummary {
 export type ConnectionState = 'secure' | 'weak' | 'broken' | 'insecure' | 'unknown';
 
 export interface TlsInfo {
-  source: 'firefox' | 'node';
+  /** `chrome`: `webRequest` securityInfo behind the WebRequestSecurityInfo feature (`tls-chrome.ts`). */
+  source: 'firefox' | 'node' | 'chrome';
   /** The response this describes (a redirect hop's TLS must not stand for the final page's). */
   url: string;
   state: ConnectionState;

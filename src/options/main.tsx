@@ -6,6 +6,7 @@ import { clearLearnedSites } from '../shared/csp-learning-store';
 import { clearHistory, countHistory } from '../shared/history-store';
 import { clearStackChoices } from '../shared/stack-choice-store';
 import { loadSettings, saveSettings } from '../shared/settings-store';
+import { DnsSection } from './dns-section';
 
 const SWITCHES: Array<{ key: SettingSwitch; label: string; help: string }> = [
   { key: 'badge', label: 'Show the grade on the toolbar icon', help: 'The active tab’s grade letter, coloured by grade.' },
@@ -112,6 +113,7 @@ function Options() {
           ))}
         </fieldset>
       </section>
+      <DnsSection dns={settings.dns} onChange={(dns) => save({ ...settings, dns })} />
       <section class="panel">
         <h2>History</h2>
         <p data-testid="history-count">
@@ -123,7 +125,7 @@ function Options() {
         <p class="muted">Also forgets what the CSP builder learned in “learn this site” mode, and the stacks you picked per site.</p>
       </section>
       <p role="status" class="muted">{status}</p>
-      <p class="muted">Tabgrade sends nothing anywhere: every audit happens in your browser.</p>
+      <p class="muted">Tabgrade sends nothing anywhere: every audit happens in your browser (unless you turn on the DNS lookups above).</p>
     </main>
   );
 }

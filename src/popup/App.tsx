@@ -56,7 +56,7 @@ export function App() {
       </header>
       {view.kind === 'connecting' && <Notice tone="info" title="Loading…" />}
       {view.kind === 'error' && <Notice tone="error" title="Something went wrong" body={view.message} />}
-      {view.kind === 'ready' && <TabView state={view.state} />}
+      {view.kind === 'ready' && <TabView state={view.state} onRequestCompletion={() => connection.current?.requestCompletion()} />}
       <footer class="footer">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
@@ -66,7 +66,7 @@ export function App() {
   );
 }
 
-function TabView({ state }: { state: TabStateMessage }) {
+function TabView({ state, onRequestCompletion }: { state: TabStateMessage; onRequestCompletion: () => void }) {
   const { access, request } = useSiteAccess();
   if (access === 'missing') {
     return (
@@ -108,7 +108,7 @@ function TabView({ state }: { state: TabStateMessage }) {
     <div class="capture">
       <CaptureSummary capture={capture} enriching={state.enriching} />
       {capture.document !== null && state.report !== null && <GradeCard report={state.report} />}
-      {state.report !== null && <LazyDetails capture={capture} report={state.report} />}
+      {state.report !== null && <LazyDetails capture={capture} report={state.report} onRequestCompletion={onRequestCompletion} />}
     </div>
   );
 }
@@ -117,7 +117,8 @@ function TabView({ state }: { state: TabStateMessage }) {
  * The details carry most of the popup's code (the findings engine, fix snippets, library
  * data). They load once the grade card is on screen, so that parsing them never delays it.
  */
-type DetailsComponent = (props: { capture: PageCapture; report: Report }) => preact.JSX.Element;
+type DetailsProps = { capture: PageCapture; report: Report; onRequestCompletion?: () => void };
+type DetailsComponent = (props: DetailsProps) => preact.JSX.Element;
 let detailsModule: Promise<DetailsComponent> | null = null;
 function loadDetails(): Promise<DetailsComponent> {
   detailsModule ??= new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0))).then(() =>
@@ -126,7 +127,7 @@ function loadDetails(): Promise<DetailsComponent> {
   return detailsModule;
 }
 
-function LazyDetails(props: { capture: PageCapture; report: Report }) {
+function LazyDetails(props: DetailsProps) {
   const [Details, setDetails] = useState<DetailsComponent | null>(null);
   useEffect(() => {
     let cancelled = false;

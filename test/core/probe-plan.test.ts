@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCapture, type ResponseCapture } from '../../src/core/capture';
 import { setDocument } from '../../src/core/capture-updates';
-import { plannedProbes } from '../../src/core/probe-plan';
+import { NOT_FOUND_PROBE_PATH, plannedProbes } from '../../src/core/probe-plan';
+import { captureFrom } from '../helpers/fixtures';
 
 function doc(url: string): ResponseCapture {
   return { url, method: 'GET', statusCode: 200, statusLine: '', headers: [], type: 'main_frame', timeStamp: 0, fromCache: false };
@@ -32,5 +33,20 @@ describe('plannedProbes', () => {
   it('brackets IPv6 hosts', () => {
     const capture = setDocument(emptyCapture({ navigationId: 'n', tabId: 1, url: 'https://[::1]/', startedAt: 0 }), doc('https://[::1]/'));
     expect(plannedProbes(capture)[0]?.url).toBe('http://[::1]/');
+  });
+});
+
+describe('the opt-in debug-page probe', () => {
+  const capture = captureFrom({ url: 'https://shop.example/cart', headers: [{ name: 'Content-Type', value: 'text/html' }] });
+
+  it('asks for a page that does not exist on the audited origin only when the site is opted in', () => {
+    expect(plannedProbes(capture).map((probe) => probe.key)).not.toContain('notFound');
+    const planned = plannedProbes(capture, { debugProbe: true }).find((probe) => probe.key === 'notFound');
+    expect(planned).toEqual({ key: 'notFound', url: `https://shop.example${NOT_FOUND_PROBE_PATH}`, method: 'GET', readBody: true });
+  });
+
+  it('asks once per capture', () => {
+    const probed = { ...capture, probes: { notFound: { url: `https://shop.example${NOT_FOUND_PROBE_PATH}`, redirects: [], response: null, error: 'refused' } } };
+    expect(plannedProbes(probed, { debugProbe: true }).map((probe) => probe.key)).not.toContain('notFound');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, parseSettings, withDebugProbe } from '../../src/core/settings';
 import { ALGORITHMS, CURRENT_ALGORITHM, CURRENT_SCORING, SCORING_TABLES } from '../../src/core/checks/observatory/scoring';
 
 describe('parseSettings', () => {
@@ -35,5 +35,15 @@ describe('algorithm', () => {
   it('names only algorithms that have a scoring table', () => {
     for (const algorithm of ALGORITHMS) expect(SCORING_TABLES[algorithm]?.algorithm).toBe(algorithm);
     expect(CURRENT_SCORING.algorithm).toBe(CURRENT_ALGORITHM);
+  });
+});
+
+describe('debugProbeSites', () => {
+  it('keeps only http(s) origins, once each, and toggles one site', () => {
+    expect(parseSettings({ debugProbeSites: ['https://shop.example', 'https://shop.example', 'javascript:alert(1)', 'https://a.example/path', 5] }).debugProbeSites).toEqual(['https://shop.example']);
+    const on = withDebugProbe(DEFAULT_SETTINGS, 'http://localhost:8000', true);
+    expect(on.debugProbeSites).toEqual(['http://localhost:8000']);
+    expect(withDebugProbe(on, 'http://localhost:8000', false).debugProbeSites).toEqual([]);
+    expect(withDebugProbe(DEFAULT_SETTINGS, 'not an origin', true).debugProbeSites).toEqual([]);
   });
 });

@@ -13,10 +13,13 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { html, startServer, type TestServer } from './support/server';
 import { reportSchemaErrors } from '../helpers/report-schema';
+import { NOT_FOUND_PROBE_PATH } from '../../src/core/probe-plan';
 
 let ext: ExtensionBrowser;
 let site: TestServer;
 let folder: string;
+/** The Cookie header of each request the debug-page probe made (null when none was sent). */
+const probeCookies: Array<string | null> = [];
 
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"></script>|`**[x](javascript:alert(1))**`\n- [ ] injected';
 /** HTTP field values cannot hold a line break; the rest of the payload goes into headers as is. */
@@ -33,6 +36,12 @@ beforeAll(async () => {
     ['Set-Cookie', 'csrftoken=Jx8dA1Qw; SameSite=Lax; Path=/'],
     ['Set-Cookie', 'sessionid=k2l9q7zz; HttpOnly; SameSite=Lax; Path=/'],
   ]));
+  // Django's technical 404 page (DEBUG = True), for the opt-in debug-page probe.
+  const debug404 = await readFile(resolve(__dirname, '../fixtures/html/tabgrade/debug-page-django-404.html'), 'utf8');
+  site.route(NOT_FOUND_PROBE_PATH, (request) => {
+    probeCookies.push(request.headers.cookie ?? null);
+    return { status: 404, headers: [['Content-Type', 'text/html; charset=utf-8']], body: debug404 };
+  });
   site.route('/hostile', html(`<!doctype html><title>x</title><script src="http://localhost:${site.port}/${encodeURIComponent(HOSTILE)}.js" integrity="${HOSTILE.slice(0, 40)}"></script>`, [
     ['X-Evil', HOSTILE_FIELD],
     ['Content-Security-Policy', `default-src 'self' ${'x'.repeat(100_000)}; script-src ${HOSTILE_FIELD}`],
@@ -92,6 +101,23 @@ describe('the popup (Chromium)', () => {
     await again.popup.getByTestId('stack-picker-server').selectOption('apache');
     await again.popup.close();
     await again.page.close();
+    await page.close();
+  });
+
+  it('asks for a page that does not exist only once the user opts the site in, without cookies, and reports the debug 404 page', async () => {
+    const { page, popup } = await popupFor('/django');
+    const probePath = `GET ${NOT_FOUND_PROBE_PATH}`;
+    expect(site.requests.filter((line) => line === probePath)).toEqual([]);
+    await popup.getByTestId('debug-probe-toggle').check();
+    const finding = popup.locator('[data-testid="finding"][data-finding="debug-page-django"]');
+    await expect.poll(() => finding.count(), { timeout: 15_000 }).toBe(1);
+    expect(site.requests.filter((line) => line === probePath)).toHaveLength(1);
+    // The site set cookies on /django; the probe carried none of them.
+    expect(probeCookies).toEqual([null]);
+    // The deploy checklist now confirms DEBUG from outside.
+    expect(await popup.locator('[data-testid="checklist-item"][data-id="security.W018"]').getAttribute('data-status')).toBe('confirmed');
+    await popup.getByTestId('debug-probe-toggle').uncheck();
+    await popup.close();
     await page.close();
   });
 

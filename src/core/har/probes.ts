@@ -76,6 +76,9 @@ function isUntaggedProbeStart(kind: ProbeKind, entry: Entry, audited: URL, docum
       return entry.method === 'GET' && entry.key === `${audited.origin}/clientaccesspolicy.xml`;
     case 'cors':
       return entry.method === 'OPTIONS' && entry.key === documentKey && hasHeader(entry.requestHeaders, 'origin');
+    // Only Tabgrade makes this request, and its HARs tag it: an untagged 404 is the page's own.
+    case 'notFound':
+      return false;
   }
 }
 
@@ -96,7 +99,7 @@ export function findProbes(entries: readonly Entry[], documentEntry: Entry, chai
     if (start === undefined) continue;
     const followed = followRedirects(start, pool);
     for (const entry of [...followed.hops, ...(followed.final === null ? [] : [followed.final])]) used.add(entry.index);
-    probes[kind] = toProbeResult(followed, kind === 'crossdomainXml' || kind === 'clientaccesspolicyXml');
+    probes[kind] = toProbeResult(followed, kind === 'crossdomainXml' || kind === 'clientaccesspolicyXml' || kind === 'notFound');
   }
   return { probes, used };
 }

@@ -24,7 +24,7 @@ import { shown, type HarProblem } from './notes';
 import { parseUrl } from './urls';
 
 /** The probes a Tabgrade export tags with `_tabgradeProbe`, so a re-import is exact. */
-export const PROBE_KINDS = ['http', 'cors', 'crossdomainXml', 'clientaccesspolicyXml'] as const;
+export const PROBE_KINDS = ['http', 'cors', 'crossdomainXml', 'clientaccesspolicyXml', 'notFound'] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 const HEADERS: Shape = { items: { fields: { name: 'value', value: 'value' } } };

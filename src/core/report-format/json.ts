@@ -16,6 +16,7 @@ import type { LibrarySource } from '../libraries/inventory';
 import type { DeployChecklist } from '../deploy-checklist';
 import type { Report, ScoreArithmetic } from '../report';
 import { daysUntilExpiry, type TlsInfo } from '../tls';
+import type { DnsReport } from '../dns/dns-report';
 import { capOfFinding, isBonusWithheld, reportFixes, reportHasGrade } from '../report-view';
 import { statusOf, testsInOrder } from './common';
 
@@ -146,6 +147,8 @@ export interface JsonReport {
   notes: string[];
   /** The document's TLS connection and chain; absent when the capture has none (Chrome without the CLI's handshake, plain HTTP). */
   tls?: JsonTls;
+  /** CAA and DNSSEC through the user's DoH resolver; absent unless DNS lookups were turned on. */
+  dns?: DnsReport;
 }
 
 export interface JsonCertificate {
@@ -373,6 +376,7 @@ export function toJsonReport(report: Report): JsonReport {
     deployChecklist: report.deployChecklist,
     notes: report.notes,
     ...(report.tls === undefined ? {} : { tls: jsonTls(report.tls, report.generatedAt) }),
+    ...(report.dns === undefined ? {} : { dns: report.dns }),
   };
 }
 

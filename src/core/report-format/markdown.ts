@@ -169,6 +169,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       const [, title = '', ...facts] = tlsConnectionLines(report.tls, report.generatedAt);
       lines.push('', `### ${escapeMarkdownText(title.replace(/:$/, ''), { startsLine: true })}`, '', markdownCodeBlock(facts.map((line) => line.slice(2)).join('\n')));
     }
+    if (report.dns !== undefined) {
+      // DNS answers are network-controlled: escaped like every other page-controlled text.
+      lines.push('', '### DNS (CAA, DNSSEC)', '', `Resolver: ${markdownCode(report.dns.resolver)}`, '');
+      for (const line of report.dns.summary) lines.push(`- ${escapeMarkdownText(line, { startsLine: true })}`);
+    }
   }
   if (report.notes.length > 0) {
     lines.push('', '### Notes', '');

@@ -157,6 +157,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   if (!options.summary && report.observatory.status !== 'pending') {
     lines.push(...findingsSection(report), ...checklistSection(report), ...librariesSection(report));
     if (report.tls !== undefined) lines.push(...tlsConnectionLines(report.tls, report.generatedAt));
+    if (report.dns !== undefined) lines.push('', `DNS (through ${singleLine(report.dns.resolver)}):`, ...report.dns.summary.map((line) => `  ${singleLine(line)}`));
   }
   if (report.notes.length > 0) {
     lines.push('', 'Notes:');

@@ -7,7 +7,7 @@
 import { daysUntilExpiry, type CertificateSummary, type TlsInfo } from '../tls';
 import { clip, singleLine } from './sanitize';
 
-const SOURCE_WORDS: Record<TlsInfo['source'], string> = { firefox: 'as Firefox saw it', node: 'from Tabgrade’s own handshake' };
+const SOURCE_WORDS: Record<TlsInfo['source'], string> = { firefox: 'as Firefox saw it', chrome: 'as Chrome saw it', node: 'from Tabgrade’s own handshake' };
 
 function yesNo(value: boolean | null | undefined, unknown = 'unknown'): string {
   return value === null || value === undefined ? unknown : value ? 'yes' : 'no';

@@ -5,6 +5,7 @@ import { originOf } from '../../core/page-tags';
 import { withLayerChoice, type Report } from '../../core/report';
 import type { LayerChoice } from '../../core/stack-layers';
 import { loadStackChoice, saveStackChoice } from '../../shared/stack-choice-store';
+import { DebugProbeToggle } from './DebugProbeToggle';
 import { DeployChecklistView } from './DeployChecklistView';
 import { ExportBar } from './ExportBar';
 import { FindingsView } from './FindingsView';
@@ -17,6 +18,7 @@ import { RedirectChain } from './RedirectChain';
 import { StackPicker } from './StackPicker';
 import { TagsTable } from './TagsTable';
 import { TlsSection } from './TlsSection';
+import { DnsSection } from './DnsSection';
 
 const VERSION = browser.runtime.getManifest().version;
 
@@ -26,7 +28,7 @@ const VERSION = browser.runtime.getManifest().version;
  * capture. Loaded after the card is on screen (it carries most of the popup's code). Every
  * value comes from core; this view only arranges it.
  */
-export function Details({ capture, report }: { capture: PageCapture; report: Report }) {
+export function Details({ capture, report, onRequestCompletion }: { capture: PageCapture; report: Report; onRequestCompletion?: () => void }) {
   const document = capture.document;
   const grade = report.observatory;
   const findings = report.findings;
@@ -69,9 +71,15 @@ export function Details({ capture, report }: { capture: PageCapture; report: Rep
       {graded && <HistoryLine report={report} navigationId={capture.navigationId} />}
       {document !== null && <FindingsView findings={findings} stacks={stacks} filter={filter} />}
       {shown.deployChecklist !== null && <DeployChecklistView checklist={shown.deployChecklist} />}
+      {document !== null && origin !== null && (
+        <section class="panel" aria-label="Debug error pages">
+          <DebugProbeToggle origin={origin} onChange={() => onRequestCompletion?.()} />
+        </section>
+      )}
       {document !== null && <PageSection capture={capture} />}
       {document !== null && <BuilderSection capture={capture} stack={stack} />}
       <TlsSection capture={capture} now={Date.now()} />
+      {shown.dns !== undefined && <DnsSection dns={shown.dns} />}
       {graded && <ExportBar capture={capture} report={shown} version={VERSION} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} filter={filter} />}

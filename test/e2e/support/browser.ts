@@ -31,9 +31,10 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** `extraArgs` are added to the defaults, e.g. `--enable-features=WebRequestSecurityInfo`. */
+export async function launchWithExtension(options: { extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   // The TLS cases use a self-signed certificate made for the run.
-  const launched = await launchExtensionContext(DIST, { args: ['--ignore-certificate-errors'] });
+  const launched = await launchExtensionContext(DIST, { args: ['--ignore-certificate-errors', ...(options.extraArgs ?? [])] });
   const { context, extensionId } = launched;
   let worker = launched.worker;
 

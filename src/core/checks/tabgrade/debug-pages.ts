@@ -32,12 +32,24 @@ function excerptOf(matched: string): string {
 }
 
 function judge(capture: PageCapture): Finding[] {
-  const html = capture.html;
-  if (html === null || html.source !== 'served') return [];
-  const scanned = html.text.slice(0, SCANNED_CHARS);
   const url = capture.document?.url ?? capture.url;
   const publicHost = !isDevelopmentUrl(url);
   const findings: Finding[] = [];
+  const html = capture.html;
+  if (html !== null && html.source === 'served') findings.push(...judgeText(html.text, publicHost, 'page'));
+  // The opt-in probe's answer for a page that does not exist (the site's 404 page).
+  const notFound = capture.probes.notFound?.body;
+  if (notFound !== undefined) {
+    const seen = new Set(findings.map((finding) => finding.id));
+    findings.push(...judgeText(notFound, publicHost, 'not-found-probe').filter((finding) => !seen.has(finding.id)));
+  }
+  return findings;
+}
+
+function judgeText(text: string, publicHost: boolean, seenOn: 'page' | 'not-found-probe'): Finding[] {
+  const scanned = text.slice(0, SCANNED_CHARS);
+  const findings: Finding[] = [];
+  const where = seenOn === 'page' ? 'The page is' : 'A page that does not exist on this site shows';
   for (const entry of DEBUG_PAGES) {
     let matched: RegExpExecArray | null = null;
     for (const marker of entry.markers) {
@@ -49,14 +61,14 @@ function judge(capture: PageCapture): Finding[] {
       make({
         id: entry.id,
         severity: publicHost ? 'high' : 'info',
-        title: `The page is ${entry.page}`,
+        title: `${where} ${entry.page}`,
         detail: publicHost
           ? `${entry.exposes} A public site must never show it. ${entry.recommendation}`
           : `${entry.exposes} That is expected on a development host; make sure production runs with it off. ${entry.recommendation}`,
         subject: entry.framework,
         recommendation: entry.recommendation,
         learnMoreUrl: entry.source,
-        data: { framework: entry.framework, publicHost, excerpt: excerptOf(matched[0]) },
+        data: { framework: entry.framework, publicHost, seenOn, excerpt: excerptOf(matched[0]) },
       }),
     );
   }

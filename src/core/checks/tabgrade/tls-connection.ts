@@ -1,6 +1,6 @@
 /**
  * The third pillar of hardening a site: the transport. Judged from what the browser tells
- * extensions about the document's TLS connection (Firefox only; see `tls.ts`).
+ * extensions about the document's TLS connection (Firefox; Chrome's certificate behind a flag, see `tls-chrome.ts`; see `tls.ts`).
  * - TLS 1.0 and 1.1 are deprecated (RFC 8996) and disabled in every current browser: high.
  * - A certificate that expires within 14 days will break the site if renewal fails (Let's
  *   Encrypt renews at 30 days left, so under 14 means renewal is already failing): high

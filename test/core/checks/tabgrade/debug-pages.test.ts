@@ -91,3 +91,18 @@ describe('debug-pages', () => {
     expect(local.verdict.caps.map((cap) => cap.rule)).not.toContain('debug-tool-public');
   });
 });
+
+describe('the debug-page probe', () => {
+  it('reports a debug 404 page the probe found, and says where it was seen', () => {
+    const body = loadHtml('tabgrade/debug-page-django-404');
+    const capture = captureFrom({
+      url: 'https://shop.example.com/',
+      headers: [{ name: 'Content-Type', value: 'text/html' }],
+      html: '<!doctype html><title>Shop</title>',
+      overrides: { probes: { notFound: { url: 'https://shop.example.com/tabgrade-check-404-not-a-real-page', redirects: [], response: null, body } } },
+    });
+    const findings = debugPagesCheck.run(capture, { now: 0 });
+    expect(findings.map((finding) => [finding.id, finding.severity, finding.data?.seenOn])).toEqual([['debug-page-django', 'high', 'not-found-probe']]);
+    expect(findings[0]?.title).toMatch(/^A page that does not exist on this site shows/);
+  });
+});
