@@ -76,7 +76,7 @@ export const NEWSLETTER_HEADERS: Array<[string, string]> = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
 ];
 
-/** Days the test certificate is valid: under 14, so "expires soon" must be reported. */
+/** Days the test certificate is valid: under 21, so "expires soon" must be reported. */
 export const TLS_DAYS = 10;
 export const TLS_ORGANISATION = 'Tabgrade Test CA';
 

@@ -2,9 +2,10 @@
  * The third pillar of hardening a site: the transport. Judged from what the browser tells
  * extensions about the document's TLS connection (Firefox; Chrome's certificate behind a flag, see `tls-chrome.ts`; see `tls.ts`).
  * - TLS 1.0 and 1.1 are deprecated (RFC 8996) and disabled in every current browser: high.
- * - A certificate that expires within 14 days will break the site if renewal fails (Let's
- *   Encrypt renews at 30 days left, so under 14 means renewal is already failing): high
- *   under 7 days, medium under 14; expired: high.
+ * - A certificate that expires within 21 days will break the site if renewal fails (certbot
+ *   renews at 30 days left and Let's Encrypt's own expiry mails start at 20, so under 21
+ *   means renewal has already missed at least a week of attempts): high under 7 days,
+ *   medium under 21; expired: high.
  * - A SHA-1 or MD5 signature can be forged: high.
  * - A chain the browser does not trust, or a name mismatch: high (only a user who clicked
  *   through a warning sees the page at all).
@@ -23,7 +24,7 @@ import { clip, findingMaker } from './shared';
 
 const make = findingMaker('tls-connection', 'transport');
 const LEARN_MORE = 'https://developer.mozilla.org/en-US/docs/Web/Security/Transport_Layer_Security';
-const WARN_DAYS = 14;
+const WARN_DAYS = 21;
 const URGENT_DAYS = 7;
 
 const CERTBOT_RENEW = 'sudo certbot renew --dry-run   # then check the renewal timer: systemctl list-timers | grep certbot';

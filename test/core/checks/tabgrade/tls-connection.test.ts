@@ -38,13 +38,14 @@ describe('tls-connection', () => {
     expect(ids(capture({ protocol: 'TLSv1.1' }))).toEqual(['tls-protocol-deprecated:high']);
   });
 
-  it('warns before expiry: medium under 14 days, high under 7, high once expired', () => {
+  it('warns before expiry: medium under 21 days, high under 7, high once expired', () => {
     const cert = capture({}).tls?.certificate;
     if (!cert) throw new Error('no certificate');
     expect(ids(capture({ certificate: { ...cert, validTo: NOW + 10 * DAY } }))).toEqual(['tls-certificate-expiring-soon:medium']);
     expect(ids(capture({ certificate: { ...cert, validTo: NOW + 3 * DAY } }))).toEqual(['tls-certificate-expiring-soon:high']);
     expect(ids(capture({ certificate: { ...cert, validTo: NOW - DAY } }))).toEqual(['tls-certificate-expired:high']);
-    expect(ids(capture({ certificate: { ...cert, validTo: NOW + 20 * DAY } }))).toEqual([]);
+    expect(ids(capture({ certificate: { ...cert, validTo: NOW + 20 * DAY } }))).toEqual(['tls-certificate-expiring-soon:medium']);
+    expect(ids(capture({ certificate: { ...cert, validTo: NOW + 22 * DAY } }))).toEqual([]);
   });
 
   it('flags a weak signature, an untrusted chain and a CT policy failure', () => {
