@@ -8,6 +8,7 @@
  * chains) because describing a weak server is the point; whether Node would have trusted
  * the chain is recorded, not enforced.
  */
+import { signatureAlgorithmName } from '../core/tls-oids';
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { checkServerIdentity, connect, type ConnectionOptions, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
@@ -25,21 +26,6 @@ export interface TlsInspectOptions {
   ca?: string | Buffer | Array<string | Buffer>;
 }
 
-/** OIDs of certificate signature algorithms (RFC 3279, 4055, 5758, 8410), named as OpenSSL names them. */
-const SIGNATURE_ALGORITHMS: Readonly<Record<string, string>> = {
-  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
-  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
-  '1.2.840.113549.1.1.10': 'rsassaPss',
-  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
-  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
-  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
-  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
-  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
-  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
-  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
-  '1.3.101.112': 'ED25519',
-  '1.3.101.113': 'ED448',
-};
 
 /** Bit sizes of the EC curves Node names in `asymmetricKeyDetails.namedCurve`. */
 const CURVE_BITS: Readonly<Record<string, number>> = { prime256v1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256 };
@@ -89,7 +75,7 @@ export function certificateSignatureAlgorithm(der: Uint8Array): string | null {
   const oid = derElement(der, algorithm.start);
   if (oid === null || oid.tag !== 0x06 || oid.length === 0) return null;
   const dotted = oidText(der.subarray(oid.start, oid.start + oid.length));
-  return SIGNATURE_ALGORITHMS[dotted] ?? dotted;
+  return signatureAlgorithmName(dotted);
 }
 
 function keyFacts(key: KeyObject): { keyType: string | null; keyBits: number | null } {

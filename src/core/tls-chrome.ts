@@ -7,6 +7,7 @@
  * `@peculiar/asn1-x509` (pure TypeScript, no Node built-ins, so it runs in the service worker).
  * Chrome says nothing about the protocol, cipher or chain: those stay unknown.
  */
+import { signatureAlgorithmName } from './tls-oids';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, Name, SubjectAlternativeName, id_ce_subjectAltName } from '@peculiar/asn1-x509';
 import { RSAPublicKey } from '@peculiar/asn1-rsa';
@@ -19,22 +20,6 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   '2.5.4.5': 'serialNumber', '1.2.840.113549.1.9.1': 'emailAddress',
 };
 
-/** Certificate signature algorithms by OID (RFC 3279, RFC 4055, RFC 5758, RFC 8410), named as OpenSSL and Node name them. */
-const SIGNATURE_ALGORITHMS: Record<string, string> = {
-  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
-  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
-  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
-  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
-  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
-  '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
-  '1.2.840.113549.1.1.10': 'rsassaPss',
-  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
-  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
-  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
-  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
-  '1.3.101.112': 'ED25519',
-  '1.3.101.113': 'ED448',
-};
 
 /** Public-key algorithms by OID, as `keyType` values (Node's `asymmetricKeyType` spelling). */
 const KEY_TYPES: Record<string, string> = {
@@ -141,7 +126,7 @@ export function summariseCertificateDer(der: Uint8Array, sha256: string | null):
     isBuiltInRoot: false,
     subjectAltNames: names,
     ...publicKey(cert),
-    signatureAlgorithm: SIGNATURE_ALGORITHMS[cert.signatureAlgorithm.algorithm] ?? cert.signatureAlgorithm.algorithm,
+    signatureAlgorithm: signatureAlgorithmName(cert.signatureAlgorithm.algorithm),
   };
 }
 
