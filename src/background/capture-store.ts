@@ -8,61 +8,71 @@
  */
 import browser from 'webextension-polyfill';
 import { CAPTURE_LIMITS, type DocumentHtml, type PageCapture } from '../core/capture';
+import { assembleStored, keysOf, planWrite, type PersistedState } from './capture-persistence';
 
-const KEY_PREFIX = 'capture:';
 /**
- * Each write copies the whole capture into the browser, so writes are coalesced: a page
- * load's document events land within a few milliseconds of each other and become one
- * write. Document changes are written within 50 ms (Chrome stops an idle worker only
- * after 30 s, so nothing is lost in between); sub-resource batches within 250 ms.
+ * Writes are coalesced and copy only the parts that changed (capture-persistence.ts): a
+ * page load's document events land within a few milliseconds of each other and become one
+ * write. Document changes are written within 100 ms (Chrome stops an idle worker only
+ * after 30 s, so nothing is lost in between); sub-resource batches within a second, off
+ * the page's loading.
  */
-const PERSIST_DELAY_MS = { important: 50, batch: 250 } as const;
+const PERSIST_DELAY_MS = { important: 100, batch: 1_000 } as const;
 
 type Listener = (tabId: number, capture: PageCapture | null) => void;
 
 const captures = new Map<number, PageCapture>();
 const htmlByNavigation = new Map<string, DocumentHtml>();
 const persistTimers = new Map<number, { due: number; timer: ReturnType<typeof setTimeout> }>();
+/** What storage holds for each tab, so that the next write copies only what changed. */
+const persisted = new Map<number, PersistedState>();
 const listeners = new Set<Listener>();
 
 let loading: Promise<void> | null = null;
 /** Serialises updates so events apply in arrival order even while storage is being read. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function keyOf(tabId: number): string {
-  return `${KEY_PREFIX}${tabId}`;
-}
-
-function isCapture(value: unknown): value is PageCapture {
-  return typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1;
-}
-
 /** Reads what an earlier life of this worker stored. */
 function ensureLoaded(): Promise<void> {
   loading ??= browser.storage.session.get(null).then((stored) => {
-    for (const [key, value] of Object.entries(stored)) {
-      if (!key.startsWith(KEY_PREFIX) || !isCapture(value)) continue;
-      const tabId = Number(key.slice(KEY_PREFIX.length));
-      if (Number.isInteger(tabId) && !captures.has(tabId)) captures.set(tabId, value);
+    for (const [tabId, { capture, state }] of assembleStored(stored)) {
+      if (captures.has(tabId)) continue;
+      captures.set(tabId, capture);
+      persisted.set(tabId, state);
     }
   }, () => undefined);
   return loading;
+}
+
+async function write(tabId: number, capture: PageCapture | undefined): Promise<void> {
+  const plan = planWrite(tabId, persisted.get(tabId), capture);
+  if (plan.remove.length > 0) await browser.storage.session.remove(plan.remove);
+  if (Object.keys(plan.set).length > 0) await browser.storage.session.set(plan.set);
+  if (plan.state === undefined) persisted.delete(tabId);
+  else persisted.set(tabId, plan.state);
+}
+
+async function forgetStored(tabId: number): Promise<void> {
+  const keys = keysOf(tabId, persisted.get(tabId));
+  persisted.delete(tabId);
+  await browser.storage.session.remove(keys).catch(() => undefined);
 }
 
 async function persist(tabId: number): Promise<void> {
   persistTimers.delete(tabId);
   const capture = captures.get(tabId);
   try {
-    if (capture === undefined) await browser.storage.session.remove(keyOf(tabId));
-    else await browser.storage.session.set({ [keyOf(tabId)]: { ...capture, html: null } });
+    await write(tabId, capture);
   } catch {
-    // Over quota: make room by dropping the oldest other captures, then try once more.
+    // Over quota: make room by dropping the oldest other captures, then write this one
+    // again from scratch (what was half-written is unknown).
     const others = [...captures.entries()].filter(([id]) => id !== tabId).sort((a, b) => a[1].startedAt - b[1].startedAt);
     for (const [id] of others.slice(0, Math.max(1, Math.floor(others.length / 2)))) {
       captures.delete(id);
-      await browser.storage.session.remove(keyOf(id)).catch(() => undefined);
+      await forgetStored(id);
     }
-    if (capture !== undefined) await browser.storage.session.set({ [keyOf(tabId)]: { ...capture, html: null } }).catch(() => undefined);
+    await forgetStored(tabId);
+    await write(tabId, capture).catch(() => undefined);
   }
 }
 

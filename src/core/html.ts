@@ -19,7 +19,7 @@
  * rest. Every character is looked at a bounded number of times, little is allocated beyond
  * the meta and script tags returned, and no input makes it throw.
  */
-import type { DocumentHtml, MetaTag, PageCapture } from './capture';
+import type { DocumentHtml, DomSnapshot, MetaTag, PageCapture } from './capture';
 import { firstHeader } from './headers';
 import { decodeAttributeValue } from './html-entities';
 
@@ -533,6 +533,19 @@ function readDocumentMarkup(capture: PageCapture): ParsedMarkup | null {
   }
   const dom = capture.dom;
   if (!dom) return null;
+  const metas = readMetas ? dom.metas.map((meta) => ({ ...meta })) : [];
+  return { metas, scripts: scriptsOfDom(dom), source: 'dom' };
+}
+
+/**
+ * The snapshot's parser-inserted scripts, one array per snapshot object: a snapshot outlives
+ * many captures (every sub-resource batch makes a new one), and checks that judge a whole
+ * script list (SRI) remember their verdict per array.
+ */
+const scriptsByDom = new WeakMap<DomSnapshot, ParsedScript[]>();
+function scriptsOfDom(dom: DomSnapshot): ParsedScript[] {
+  const cached = scriptsByDom.get(dom);
+  if (cached !== undefined) return cached;
   const scripts: ParsedScript[] = [];
   for (const tag of dom.tags) {
     if (tag.element !== 'script' || tag.origin !== 'parser') continue;
@@ -542,6 +555,6 @@ function readDocumentMarkup(capture: PageCapture): ParsedMarkup | null {
   for (let k = 0; k < dom.inlineScriptCount; k++) {
     scripts.push({ src: null, integrity: null, crossorigin: null, type: null });
   }
-  const metas = readMetas ? dom.metas.map((meta) => ({ ...meta })) : [];
-  return { metas, scripts, source: 'dom' };
+  scriptsByDom.set(dom, scripts);
+  return scripts;
 }

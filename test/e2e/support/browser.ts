@@ -69,11 +69,23 @@ export async function launchWithExtension(options: { extraArgs?: string[] } = {}
     },
     async savedCapture(tabId) {
       const sw = await browser.worker();
+      // What a restarted worker would read back: the capture and its parts
+      // (src/background/capture-persistence.ts), for the same navigation.
       return sw.evaluate(async (id) => {
-        type Saved = { dom: unknown; subresources: unknown[] };
-        type StorageApi = { storage: { session: { get(key: string): Promise<Record<string, Saved | undefined>> } } };
-        const stored = (await (globalThis as unknown as { chrome: StorageApi }).chrome.storage.session.get(`capture:${id}`))[`capture:${id}`];
-        return stored === undefined ? null : { dom: stored.dom != null, subresources: stored.subresources.length };
+        type Part = { navigationId?: string; json?: string };
+        type Saved = { navigationId: string; parts?: { navigationId: string; subresourceChunks: number; dom: boolean } };
+        type StorageApi = { storage: { session: { get(key: null): Promise<Record<string, unknown>> } } };
+        const all = await (globalThis as unknown as { chrome: StorageApi }).chrome.storage.session.get(null);
+        const stored = all[`capture:${id}`] as Saved | undefined;
+        if (stored?.parts === undefined) return null;
+        const { navigationId, subresourceChunks } = stored.parts;
+        const domPart = all[`capture:${id}:dom`] as Part | undefined;
+        let subresources = 0;
+        for (let index = 0; index < subresourceChunks; index++) {
+          const chunk = all[`capture:${id}:sub:${index}`] as Part | undefined;
+          if (chunk?.navigationId === navigationId) subresources += (JSON.parse(chunk.json ?? '[]') as unknown[]).length;
+        }
+        return { dom: stored.parts.dom && domPart?.navigationId === navigationId, subresources };
       }, tabId);
     },
     async stopWorker() {

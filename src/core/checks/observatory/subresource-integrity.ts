@@ -92,15 +92,43 @@ export function classifyScriptSrc(
  */
 export function sameSiteOnlyByMissingDomain(scripts: readonly ParsedScript[], page: URL): string[] {
   if (sriRegistrableDomain(page.hostname) !== null) return [];
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const script of scripts) {
     const src = script.src;
-    if (!src || !/^https?:\/\//.test(src)) continue;
+    if (!src || found.has(src) || !/^https?:\/\//.test(src)) continue;
     const url = parseUrl(src);
     if (url === null || url.origin === page.origin) continue;
-    if (sriRegistrableDomain(src) === null && !found.includes(src)) found.push(src);
+    if (sriRegistrableDomain(src) === null) found.add(src);
   }
-  return found;
+  return [...found];
+}
+
+interface ScriptsVerdict {
+  judged: ReturnType<typeof judgeScripts>;
+  /** The foreign scripts as the result's data lists them: none when they would not fit. */
+  listed: ForeignScript[];
+  otherOrigins: string[];
+}
+
+/**
+ * The verdict on a script list for a page, remembered per list: a page's list (parsed once
+ * per HTML or DOM snapshot) is graded again for every capture update, and a page with
+ * thousands of scripts would parse every address each time (the heaviest work of a report
+ * on such a page, in the profile).
+ */
+const verdictsByScripts = new WeakMap<readonly ParsedScript[], Map<string, ScriptsVerdict>>();
+function scriptsVerdict(scripts: readonly ParsedScript[], page: URL | null): ScriptsVerdict {
+  const key = page === null ? '' : page.href;
+  let byPage = verdictsByScripts.get(scripts);
+  if (byPage === undefined) verdictsByScripts.set(scripts, (byPage = new Map()));
+  let verdict = byPage.get(key);
+  if (verdict === undefined) {
+    const judged = judgeScripts(scripts, page?.hostname ?? '', page?.protocol === 'https:');
+    const fits = jsonLengthBound(judged.foreign) < MAX_DATA_JSON || JSON.stringify(judged.foreign).length < MAX_DATA_JSON;
+    verdict = { judged, listed: fits ? judged.foreign : [], otherOrigins: page === null ? [] : sameSiteOnlyByMissingDomain(scripts, page) };
+    byPage.set(key, verdict);
+  }
+  return verdict;
 }
 
 /** The Observatory's verdict on a page's scripts. */
@@ -191,10 +219,8 @@ export const subresourceIntegrityTest: ObservatoryTest = {
     if (capture.html?.truncated) notes.push('The HTML was cut at the size limit; scripts after the cut were not read.');
 
     const page = scannedUrl(capture);
-    const { result, foreign } = judgeScripts(markup.scripts, page?.hostname ?? '', page?.protocol === 'https:');
-    const fits = jsonLengthBound(foreign) < MAX_DATA_JSON || JSON.stringify(foreign).length < MAX_DATA_JSON;
-    const scripts = fits ? foreign : [];
-    const otherOrigins = page === null ? [] : sameSiteOnlyByMissingDomain(markup.scripts, page);
+    const { judged, listed: scripts, otherOrigins } = scriptsVerdict(markup.scripts, page);
+    const result = judged.result;
     if (otherOrigins.length > 0) {
       notes.push(
         `The Observatory counts ${otherOrigins.length === 1 ? 'a script' : `${otherOrigins.length} scripts`} from another origin as from this site: it compares registrable domains, and localhost and IP addresses have none, so any port or address matches. Tabgrade keeps its result and reports ${otherOrigins.length === 1 ? 'that script' : 'those scripts'} in its own Subresource Integrity findings.`,
