@@ -1,25 +1,35 @@
 /**
  * Content script: snapshots the page's script/link/meta tags once the page has loaded and
- * again (debounced) whenever tags are added, and hands each snapshot to the worker. It does
+ * again (debounced, incrementally: incremental-snapshot.ts) whenever mutations touch them,
+ * and hands each snapshot that says something new to the worker. It does
  * no analysis: that happens in core, off the page's main thread. The worker injects it once
  * the page has loaded (src/background/content-injection.ts), so it adds nothing to the
  * page's own loading; a second injection into the same document does nothing.
  */
 import { answerWorker, sendToWorker } from './extension-api';
 import { CAPTURE_LIMITS } from '../core/capture';
-import { TagClock, mutationsTouchTags, takeSnapshot } from './snapshot';
+import { TagClock, mutationsTouchTags } from './snapshot';
+import { ATTRIBUTES_READ, IncrementalSnapshot } from './incremental-snapshot';
 import type { DomSnapshotMessage, ServedHtmlReply } from '../shared/messages';
 
 const SNAPSHOT_DEBOUNCE_MS = 250;
 
 const clock = new TagClock();
+const snapshots = new IncrementalSnapshot(clock);
 let pending: ReturnType<typeof setTimeout> | null = null;
 let observer: MutationObserver | null = null;
 let firstDone = false;
+/** Set when the worker must get the next snapshot even if it says nothing new (a page back from the bfcache). */
+let forceNext = false;
 
 function sendSnapshot(): void {
   pending = null;
-  const message: DomSnapshotMessage = { type: 'dom-snapshot', snapshot: takeSnapshot(document, clock) };
+  // Records not delivered yet still invalidate what they touched.
+  if (observer !== null) snapshots.invalidate(observer.takeRecords());
+  const snapshot = snapshots.takeIfChanged(document, forceNext);
+  forceNext = false;
+  if (snapshot === null) return;
+  const message: DomSnapshotMessage = { type: 'dom-snapshot', snapshot };
   sendToWorker(message).catch(() => {
     // The extension was reloaded or updated: this script is orphaned, stop watching.
     observer?.disconnect();
@@ -72,14 +82,17 @@ function start(): void {
   setTimeout(firstSnapshot, FIRST_SNAPSHOT_FALLBACK_MS);
 
   observer = new MutationObserver((records) => {
+    snapshots.invalidate(records);
     if (mutationsTouchTags(records)) scheduleSnapshot();
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES_READ });
 
   // A page restored from the back/forward cache is a different document from the one the
   // worker captured last: send a fresh snapshot so the worker can tell.
   window.addEventListener('pageshow', (event: PageTransitionEvent) => {
-    if (event.persisted) scheduleSnapshot();
+    if (!event.persisted) return;
+    forceNext = true;
+    scheduleSnapshot();
   });
 
   answerWorker((message) => {

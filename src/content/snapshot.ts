@@ -9,13 +9,13 @@ import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTa
 const RESOURCE_LINK_RELS = ['stylesheet', 'preload', 'modulepreload'];
 
 /** Script `type`s that the browser executes (HTML §4.12.1: a JavaScript MIME type, `module`, or none). */
-function isExecutableScriptType(type: string | null): boolean {
+export function isExecutableScriptType(type: string | null): boolean {
   if (type === null) return true;
   const lower = type.trim().toLowerCase();
   return lower === '' || lower === 'module' || lower.includes('javascript') || lower.includes('ecmascript') || lower === 'text/jscript';
 }
 
-function resourceLinkRel(link: HTMLLinkElement): string | null {
+export function linkResourceRel(link: HTMLLinkElement): string | null {
   const rel = (link.getAttribute('rel') ?? '').toLowerCase();
   const tokens = rel.split(/\s+/);
   return RESOURCE_LINK_RELS.some((wanted) => tokens.includes(wanted)) ? rel : null;
@@ -48,6 +48,18 @@ export class TagClock {
   }
 }
 
+/** A `<meta>` that can carry policy (`http-equiv`, or `name=referrer`), as read; null for others. */
+export function metaOfInterest(meta: Element): MetaTag | null {
+  const httpEquiv = meta.getAttribute('http-equiv');
+  const name = meta.getAttribute('name');
+  if (httpEquiv === null && (name === null || name.toLowerCase() !== 'referrer')) return null;
+  return { httpEquiv, name, content: (meta.getAttribute('content') ?? '').slice(0, CAPTURE_LIMITS.headerValueChars) };
+}
+
+/**
+ * Every tag read afresh: the reference for IncrementalSnapshot (incremental-snapshot.ts),
+ * which the content script uses, and the first snapshot's cost in the bench.
+ */
 export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   const tags: ExternalResourceTag[] = [];
   let totalTags = 0;
@@ -77,7 +89,7 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   }
 
   for (const link of Array.from(doc.getElementsByTagName('link'))) {
-    const rel = resourceLinkRel(link);
+    const rel = linkResourceRel(link);
     if (rel === null || !link.hasAttribute('href')) continue;
     totalTags++;
     if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) continue;
@@ -97,11 +109,10 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
 
   const metas: MetaTag[] = [];
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
-    const httpEquiv = meta.getAttribute('http-equiv');
-    const name = meta.getAttribute('name');
-    if (httpEquiv === null && (name === null || name.toLowerCase() !== 'referrer')) continue;
+    const read = metaOfInterest(meta);
+    if (read === null) continue;
     if (metas.length >= CAPTURE_LIMITS.metas) break;
-    metas.push({ httpEquiv, name, content: (meta.getAttribute('content') ?? '').slice(0, CAPTURE_LIMITS.headerValueChars) });
+    metas.push(read);
   }
 
   return {
@@ -116,15 +127,26 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   };
 }
 
-/** True when a mutation added something the snapshot reads. */
+const READ_ELEMENTS: ReadonlySet<string> = new Set(['SCRIPT', 'LINK', 'META', 'BASE']);
+
+function holdsReadElement(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  if (READ_ELEMENTS.has(node.nodeName)) return true;
+  return (node as Element).firstElementChild !== null && (node as Element).querySelector('script,link,meta,base') !== null;
+}
+
+/**
+ * True when a mutation may change the snapshot: a script, link, meta or base element (or
+ * one inside a subtree) added or removed, or an attribute the snapshot reads changed on one.
+ */
 export function mutationsTouchTags(records: readonly MutationRecord[]): boolean {
   for (const record of records) {
-    for (const node of Array.from(record.addedNodes)) {
-      if (node.nodeType !== 1) continue;
-      const name = node.nodeName;
-      if (name === 'SCRIPT' || name === 'LINK' || name === 'META') return true;
-      if ((node as Element).firstElementChild !== null && (node as Element).querySelector('script,link,meta') !== null) return true;
+    if (record.type === 'attributes') {
+      if (READ_ELEMENTS.has(record.target.nodeName)) return true;
+      continue;
     }
+    for (const node of Array.from(record.addedNodes)) if (holdsReadElement(node)) return true;
+    for (const node of Array.from(record.removedNodes)) if (holdsReadElement(node)) return true;
   }
   return false;
 }

@@ -123,11 +123,11 @@ async function snapshotBundle(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, target: 'chrome111', lib: { entry: 'src/content/snapshot.ts', formats: ['iife'], name: 'TabgradeSnapshot' } },
+    build: { write: false, minify: true, target: 'chrome111', lib: { entry: 'test/helpers/snapshot-entry.ts', formats: ['iife'], name: 'TabgradeSnapshot' } },
   });
   const [result] = Array.isArray(output) ? output : [output];
   const chunk = result !== undefined && 'output' in result ? result.output.find((file) => file.type === 'chunk') : undefined;
-  if (chunk === undefined || chunk.type !== 'chunk') throw new Error('no bundle for snapshot.ts');
+  if (chunk === undefined || chunk.type !== 'chunk') throw new Error('no bundle for the snapshots');
   return chunk.code;
 }
 
@@ -162,7 +162,47 @@ async function snapshotMean(page: Page, runs: number): Promise<number> {
   }, runs);
 }
 
+/**
+ * Times `runs` incremental snapshots, each after one tag was added: what a page that keeps
+ * adding tags costs the content script once it has read the page. The first (full) read is
+ * made once, outside the timing, and kept in the page between samples.
+ */
+async function incrementalMean(page: Page, runs: number): Promise<number> {
+  return page.evaluate((count) => {
+    type Incremental = { invalidate(records: MutationRecord[]): void; take(doc: Document): { totalTags: number } };
+    type Api = { IncrementalSnapshot: new (clock: unknown) => Incremental; TagClock: new () => unknown; ATTRIBUTES_READ: string[] };
+    type Kept = { snapshots: Incremental; observer: MutationObserver };
+    const scope = globalThis as unknown as { TabgradeSnapshot: Api; benchIncremental?: Kept };
+    const api = scope.TabgradeSnapshot;
+    if (scope.benchIncremental === undefined) {
+      const snapshots = new api.IncrementalSnapshot(new api.TagClock());
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: api.ATTRIBUTES_READ });
+      snapshots.take(document);
+      scope.benchIncremental = { snapshots, observer };
+    }
+    const { snapshots, observer } = scope.benchIncremental;
+    let total = 0;
+    for (let run = 0; run < count; run++) {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.src = `/js/added-${run}.js`;
+      document.body.append(script);
+      const started = performance.now();
+      snapshots.invalidate(observer.takeRecords());
+      snapshots.take(document);
+      total += performance.now() - started;
+      script.remove();
+      snapshots.invalidate(observer.takeRecords());
+    }
+    return total / count;
+  }, runs);
+}
+
 describe.skipIf(pages === null)('content script: DOM snapshot in Chromium (timed inside the page, 20 snapshots per sample)', () => {
+  bench('5,000 script/link tags, incremental snapshot after one more tag ×20', async () => {
+    await incrementalMean((pages as ChromiumPages).huge, 20);
+  }, { iterations: 20 });
   bench('typical page (15 tags) ×20', async () => {
     await snapshotMean((pages as ChromiumPages).typical, 20);
   });

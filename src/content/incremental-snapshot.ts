@@ -1,0 +1,131 @@
+/**
+ * The content script's snapshot after the first one: the same result as `takeSnapshot`
+ * (snapshot.ts, the reference), but each element is read once and remembered until a
+ * mutation record says one of the attributes read from it changed. A page that keeps
+ * adding tags (a widget, an infinite list) costs a walk over the tag collections and a map
+ * lookup per tag, instead of reading and resolving every attribute of every tag again; a
+ * snapshot that equals the last one sent is not sent at all.
+ *
+ * What a cached reading depends on, and how each is watched:
+ * - the element's own attributes → `attributes` mutation records (ATTRIBUTES_READ);
+ * - the document's base URL (relative `src`/`href` resolve against it: a `<base>` or a
+ *   `history.pushState`) → `document.baseURI` compared at each snapshot;
+ * - the element's place in the document → not cached: the live collections are walked in
+ *   document order every time, as the full snapshot does.
+ */
+import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
+import { isExecutableScriptType, linkResourceRel, metaOfInterest, type TagClock } from './snapshot';
+
+/** Every attribute the snapshot reads: the observer's attributeFilter. */
+export const ATTRIBUTES_READ = ['src', 'type', 'integrity', 'crossorigin', 'rel', 'href', 'as', 'http-equiv', 'name', 'content'];
+
+type TagFields = Omit<ExternalResourceTag, 'origin' | 'firstSeenMs'>;
+type Reading =
+  | { kind: 'inline'; executable: boolean }
+  | { kind: 'skip' }
+  /** `tag` is made the first time the tag is kept: its first-seen time never changes after. */
+  | { kind: 'tag'; fields: TagFields; tag: ExternalResourceTag | null };
+
+function readScript(script: HTMLScriptElement): Reading {
+  const src = script.getAttribute('src');
+  const type = script.getAttribute('type');
+  if (src === null) return { kind: 'inline', executable: isExecutableScriptType(type) };
+  return {
+    kind: 'tag',
+    fields: { element: 'script', url: script.src, rel: null, as: null, type, integrity: script.getAttribute('integrity'), crossorigin: script.getAttribute('crossorigin') },
+    tag: null,
+  };
+}
+
+function readLink(link: HTMLLinkElement): Reading {
+  const rel = linkResourceRel(link);
+  if (rel === null || !link.hasAttribute('href')) return { kind: 'skip' };
+  return {
+    kind: 'tag',
+    fields: { element: 'link', url: link.href, rel, as: link.getAttribute('as'), type: link.getAttribute('type'), integrity: link.getAttribute('integrity'), crossorigin: link.getAttribute('crossorigin') },
+    tag: null,
+  };
+}
+
+export class IncrementalSnapshot {
+  private readings = new WeakMap<Element, Reading>();
+  private metaReadings = new WeakMap<Element, MetaTag | null>();
+  private baseUrl: string | null = null;
+  private last: DomSnapshot | null = null;
+
+  constructor(private readonly clock: TagClock) {}
+
+  /** Forgets what the records say may have changed. */
+  invalidate(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type !== 'attributes') continue;
+      this.readings.delete(record.target as Element);
+      this.metaReadings.delete(record.target as Element);
+    }
+  }
+
+  private reading(element: Element, read: () => Reading): Reading {
+    let reading = this.readings.get(element);
+    if (reading === undefined) this.readings.set(element, (reading = read()));
+    return reading;
+  }
+
+  /** The snapshot `takeSnapshot(doc, clock)` would take now (but for `takenAt`). */
+  take(doc: Document): DomSnapshot {
+    if (doc.baseURI !== this.baseUrl) {
+      this.readings = new WeakMap();
+      this.baseUrl = doc.baseURI;
+    }
+    const tags: ExternalResourceTag[] = [];
+    let totalTags = 0;
+    let inlineScriptCount = 0;
+    const keep = (element: Element, reading: Reading): void => {
+      if (reading.kind !== 'tag') return;
+      totalTags++;
+      if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) return;
+      if (reading.tag === null) {
+        const seen = this.clock.firstSeen(element);
+        reading.tag = { ...reading.fields, origin: seen.origin, firstSeenMs: seen.ms };
+      }
+      tags.push(reading.tag);
+    };
+    for (const script of Array.from(doc.getElementsByTagName('script'))) {
+      const reading = this.reading(script, () => readScript(script));
+      if (reading.kind === 'inline') {
+        if (reading.executable) inlineScriptCount++;
+      } else keep(script, reading);
+    }
+    for (const link of Array.from(doc.getElementsByTagName('link'))) keep(link, this.reading(link, () => readLink(link)));
+
+    const metas: MetaTag[] = [];
+    for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+      let reading = this.metaReadings.get(meta);
+      if (reading === undefined) this.metaReadings.set(meta, (reading = metaOfInterest(meta)));
+      if (reading === null) continue;
+      if (metas.length >= CAPTURE_LIMITS.metas) break;
+      metas.push(reading);
+    }
+    return { url: doc.URL, contentType: doc.contentType, takenAt: Date.now(), tags, inlineScriptCount, metas, truncated: totalTags > tags.length, totalTags };
+  }
+
+  /**
+   * The snapshot, or null when it says nothing the last one returned did not (no need to
+   * send it) — unless `force`.
+   */
+  takeIfChanged(doc: Document, force = false): DomSnapshot | null {
+    const snapshot = this.take(doc);
+    const last = this.last;
+    if (!force && last !== null && sameContent(last, snapshot)) return null;
+    this.last = snapshot;
+    return snapshot;
+  }
+}
+
+/** Same tags and metas (the cached objects, so identity is equality), counts and document. */
+function sameContent(a: DomSnapshot, b: DomSnapshot): boolean {
+  const same = <T,>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((item, index) => item === y[index]);
+  return (
+    a.url === b.url && a.contentType === b.contentType && a.inlineScriptCount === b.inlineScriptCount && a.totalTags === b.totalTags &&
+    a.truncated === b.truncated && same(a.tags, b.tags) && same(a.metas, b.metas)
+  );
+}
