@@ -1,5 +1,6 @@
 // Builds scripts that the extension injects into web pages (`scripting.executeScript({
-// files })`) as self-contained classic files, after the main build has written its output.
+// files })`), and the popup's early-connection script, as self-contained classic files,
+// after the main build has written its output.
 //
 // Why not crxjs: it ships content scripts as ES modules behind a small loader, so each page
 // fetches the loader and then each chunk from the extension with `import()`, and the

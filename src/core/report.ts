@@ -21,7 +21,8 @@ import type { ObservatoryContext, ObservatoryTestName } from './checks/observato
 import { deployChecklist, type DeployChecklist } from './deploy-checklist';
 import { dnsReport, type DnsReport } from './dns/dns-report';
 import { detectStack, type StackDetection } from './stack';
-import { chosenLayers, detectedLayers, FIX_LAYERS, layerStacks, type LayerChoice, type StackLayers } from './stack-layers';
+import type { LayerChoice, StackLayers } from './stack-layers';
+import { stackPart } from './report-layers';
 import { runTabgradeChecks } from './tabgrade-findings';
 import { worseGrade } from './grade-order';
 import type { TlsInfo } from './tls';
@@ -32,6 +33,7 @@ import { tabgradeVerdict, type TabgradeVerdict } from './verdict/tabgrade-grade'
 export type { GradeCap, TabgradeVerdict } from './verdict/tabgrade-grade';
 export type { ProductionProjection } from './verdict/production-projection';
 export type { ScoreArithmetic } from './verdict/score-arithmetic';
+export { withLayerChoice } from './report-layers';
 
 export interface Report {
   url: string;
@@ -144,19 +146,3 @@ function withDnsFindings(page: Finding[], dns: Finding[]): Finding[] {
   return [...page, ...dns].map((finding, index) => ({ finding, index })).sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index).map(({ finding }) => finding);
 }
 
-function stackPart(detection: StackDetection, choice: LayerChoice): Report['stack'] {
-  const layers = chosenLayers(detectedLayers(detection), choice);
-  return { detection, layers, choice, stacks: layerStacks(layers) };
-}
-
-/**
- * The same report with the user's layer corrections (the popup's pickers), for exports: the
- * verdict and the findings do not depend on them, only which fixes are shown.
- */
-export function withLayerChoice(report: Report, choice: LayerChoice): Report {
-  const same = FIX_LAYERS.every((layer) => report.stack.choice[layer] === choice[layer]);
-  if (same) return report;
-  const stack = stackPart(report.stack.detection, choice);
-  // The checklist is the application layer's: a correction of that layer changes it.
-  return { ...report, stack, deployChecklist: deployChecklist(report.observatory, report.findings, stack.layers.application) };
-}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabStateMessage } from '../shared/messages';
-import { connectToTab, resolveTabId, type TabConnection } from './connection';
+import { connectToTab, earlyConnection, resolveTabId, type TabConnection } from './connection';
 import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import { CaptureSummary } from './components/CaptureSummary';
@@ -22,7 +22,8 @@ export function App() {
   // rather than after the browser painted it, so the worker is asked a frame earlier.
   useLayoutEffect(() => {
     let cancelled = false;
-    void resolveTabId(location.search).then((tabId) => {
+    void earlyConnection().then(async (early) => {
+      const tabId = early?.tabId ?? (await resolveTabId(location.search));
       if (cancelled) return;
       if (tabId === null) {
         setView({ kind: 'error', message: 'There is no tab to audit in this window.' });
@@ -32,6 +33,7 @@ export function App() {
         tabId,
         (state) => setView({ kind: 'ready', state }),
         (message) => setView({ kind: 'error', message: `Tabgrade could not reach its background worker: ${message}` }),
+        early,
       );
     });
     return () => {

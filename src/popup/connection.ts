@@ -5,6 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { POPUP_PORT_NAME, isTabStateMessage, type TabStateMessage } from '../shared/messages';
+import type { EarlyConnection } from './early-connection-types';
 
 const RECONNECT_DELAY_MS = 200;
 
@@ -13,29 +14,58 @@ export interface TabConnection {
   close(): void;
 }
 
-export function connectToTab(tabId: number, onState: (state: TabStateMessage) => void, onError: (message: string) => void): TabConnection {
+/**
+ * The port early-connection.ts opened while the popup loaded, if it did (null in views
+ * that do not run it, such as the DevTools panel).
+ */
+export function earlyConnection(): Promise<EarlyConnection | null> {
+  const scope = globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> };
+  return scope.tabgradeEarlyConnection?.catch(() => null) ?? Promise.resolve(null);
+}
+
+export function connectToTab(
+  tabId: number,
+  onState: (state: TabStateMessage) => void,
+  onError: (message: string) => void,
+  early: EarlyConnection | null = null,
+): TabConnection {
   let port: Runtime.Port | null = null;
   let closed = false;
+  let adoptable = early !== null && early.tabId === tabId && !early.disconnected ? early : null;
+
+  const receive = (message: unknown): void => {
+    if (!isTabStateMessage(message) || message.tabId !== tabId) return;
+    // For `npm run bench`: when the worker's first answer arrived.
+    if (performance.getEntriesByName('tabgrade:state').length === 0) performance.mark('tabgrade:state');
+    onState(message);
+  };
 
   const open = (): void => {
     if (closed) return;
+    const adopted = adoptable;
+    adoptable = null;
     try {
-      port = browser.runtime.connect({ name: POPUP_PORT_NAME });
+      port = adopted !== null ? (adopted.port as unknown as Runtime.Port) : browser.runtime.connect({ name: POPUP_PORT_NAME });
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
       return;
     }
-    port.onMessage.addListener((message: unknown) => {
-      if (!isTabStateMessage(message) || message.tabId !== tabId) return;
-      // For `npm run bench`: when the worker's first answer arrived.
-      if (performance.getEntriesByName('tabgrade:state').length === 0) performance.mark('tabgrade:state');
-      onState(message);
-    });
-    port.onDisconnect.addListener(() => {
-      port = null;
+    const current = port;
+    current.onMessage.addListener(receive);
+    const reconnect = (): void => {
+      if (port === current) port = null;
       if (!closed) setTimeout(open, RECONNECT_DELAY_MS);
-    });
-    port.postMessage({ type: 'subscribe', tabId });
+    };
+    current.onDisconnect.addListener(reconnect);
+    if (adopted === null) {
+      current.postMessage({ type: 'subscribe', tabId });
+      return;
+    }
+    // The early port already subscribed: play what it received, then carry on with it.
+    const received = adopted.received ?? [];
+    adopted.received = null;
+    for (const message of received) receive(message);
+    if (adopted.disconnected) reconnect();
   };
 
   open();

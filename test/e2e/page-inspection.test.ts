@@ -281,6 +281,10 @@ describe('a page with 5,000 script and link tags', () => {
     expect(await popup.getByTestId('sri-row').count()).toBe(200);
     expect(await popup.getByTestId('sri-row').first().getAttribute('data-problems')).toBe('missing-integrity');
     expect(await popup.getByTestId('tag-count').innerText()).toBe('5001');
+    // The tags table shows its first 200 rows at once and the rest on request.
+    expect(await popup.getByTestId('tag-row').count()).toBe(200);
+    await popup.getByTestId('tags-show-all').click();
+    await expect.poll(() => popup.getByTestId('tag-row').count()).toBe(2000);
     expect(errors).toEqual([]);
     await popup.close();
     await page.close();

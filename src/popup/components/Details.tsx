@@ -2,23 +2,23 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../../core/capture';
 import { originOf } from '../../core/page-tags';
-import { withLayerChoice, type Report } from '../../core/report';
+import type { Report } from '../../core/report';
+import { withLayerChoice } from '../../core/report-layers';
 import type { LayerChoice } from '../../core/stack-layers';
 import { loadStackChoice, saveStackChoice } from '../../shared/stack-choice-store';
 import { DebugProbeToggle } from './DebugProbeToggle';
 import { DeployChecklistView } from './DeployChecklistView';
-import { ExportBar } from './ExportBar';
 import { FindingsView } from './FindingsView';
 import { TestsList } from './TestsList';
 import { HeadersTable } from './HeadersTable';
 import { HistoryLine } from './HistoryLine';
-import { PageSection } from './PageSection';
-import { BuilderSection } from './BuilderSection';
+import { LazySection } from './LazySections';
 import { RedirectChain } from './RedirectChain';
 import { StackPicker } from './StackPicker';
 import { TagsTable } from './TagsTable';
 import { TlsSection } from './TlsSection';
 import { DnsSection } from './DnsSection';
+import { DETAILS_SHOWN_MARK, usePaintMark } from '../paint-marks';
 
 const VERSION = browser.runtime.getManifest().version;
 
@@ -35,6 +35,7 @@ export function Details({ capture, report, onRequestCompletion }: { capture: Pag
   const detection = report.stack.detection;
   const withheld = useMemo(() => new Set<string>(report.arithmetic.withheldTests), [report]);
   const origin = originOf(report.url);
+  usePaintMark(DETAILS_SHOWN_MARK, true);
   const [choice, setChoice] = useState<LayerChoice>({});
   // The layers the user corrected on an earlier visit to this site.
   useEffect(() => {
@@ -76,11 +77,11 @@ export function Details({ capture, report, onRequestCompletion }: { capture: Pag
           <DebugProbeToggle origin={origin} onChange={() => onRequestCompletion?.()} />
         </section>
       )}
-      {document !== null && <PageSection capture={capture} />}
-      {document !== null && <BuilderSection capture={capture} stack={stack} />}
+      {document !== null && <LazySection label="the page inspection" render={({ PageSection }) => <PageSection capture={capture} />} />}
+      {document !== null && <LazySection label="the CSP builder" render={({ BuilderSection }) => <BuilderSection capture={capture} stack={stack} />} />}
       <TlsSection capture={capture} now={Date.now()} />
       {shown.dns !== undefined && <DnsSection dns={shown.dns} />}
-      {graded && <ExportBar capture={capture} report={shown} version={VERSION} />}
+      {graded && <LazySection label="the exports" render={({ ExportBar }) => <ExportBar capture={capture} report={shown} version={VERSION} />} />}
       <RedirectChain capture={capture} />
       {document !== null && <HeadersTable headers={document.headers} filter={filter} />}
       <TagsTable capture={capture} />

@@ -1,20 +1,5 @@
-import { useLayoutEffect } from 'preact/hooks';
 import type { Report } from '../../core/report';
-
-/**
- * For `npm run bench` (popup open to grade on screen): marks the first frame that shows a
- * grade letter. The DOM holds the letter when a layout effect runs; the next animation
- * frame is the one the browser paints it in.
- */
-const GRADE_SHOWN_MARK = 'tabgrade:grade-shown';
-function useGradeShownMark(shown: boolean): void {
-  useLayoutEffect(() => {
-    if (!shown || performance.getEntriesByName(GRADE_SHOWN_MARK).length > 0) return;
-    requestAnimationFrame(() => {
-      if (performance.getEntriesByName(GRADE_SHOWN_MARK).length === 0) performance.mark(GRADE_SHOWN_MARK);
-    });
-  }, [shown]);
-}
+import { GRADE_SHOWN_MARK, usePaintMark } from '../paint-marks';
 
 function gradeClass(grade: string): string {
   return `grade-${grade.charAt(0).toLowerCase()}`;
@@ -30,7 +15,7 @@ export function GradeCard({ report }: { report: Report }) {
   const { verdict, observatory, arithmetic, projection } = report;
   const status = observatory.status ?? 'graded';
   const letterShown = verdict.grade !== null && status !== 'pending' && status !== 'unavailable';
-  useGradeShownMark(letterShown);
+  usePaintMark(GRADE_SHOWN_MARK, letterShown);
   if (!letterShown || verdict.grade === null) {
     return (
       <section class="grade-card grade-none" data-testid="grade-card" data-status={status}>

@@ -1,0 +1,65 @@
+/**
+ * The popup's first request to the worker, made before the rest of the popup has loaded.
+ *
+ * Shipped as a small classic script (`popup/early-connection.js`, see vite.config.ts) that
+ * the popup's HTML runs as soon as it is parsed: the popup's modules are fetched and
+ * evaluated in the meantime, so the worker's answer is usually there by the time the popup
+ * can render it instead of being asked for only then. `connection.ts` adopts the port and
+ * the messages it received; if anything here fails, it simply connects itself.
+ *
+ * No imports: this file must stay tiny and free of the popup's chunks.
+ */
+import type { EarlyConnection } from './early-connection-types';
+
+/** Must equal POPUP_PORT_NAME (src/shared/messages.ts); a unit test checks it. */
+export const EARLY_PORT_NAME = 'tabgrade-popup';
+
+interface MinimalPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+interface MinimalRuntime {
+  connect(options: { name: string }): MinimalPort;
+}
+interface MinimalTabs {
+  query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
+}
+
+/** The tab a plain popup is about; `?url=` (rare: automation) is left to connection.ts. */
+async function earlyTabId(search: string): Promise<number | null> {
+  const params = new URLSearchParams(search);
+  const tab = params.get('tab');
+  if (tab !== null) return /^\d+$/.test(tab) ? Number(tab) : null;
+  if (params.has('url')) return null;
+  const api = (globalThis as { browser?: { tabs: MinimalTabs }; chrome?: { tabs: MinimalTabs } });
+  const tabs = api.browser?.tabs ?? api.chrome?.tabs;
+  if (tabs === undefined) return null;
+  const [active] = await tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, search: string): void {
+  scope.tabgradeEarlyConnection = earlyTabId(search).then(
+    (tabId) => {
+      if (tabId === null) return null;
+      const api = globalThis as { browser?: { runtime: MinimalRuntime }; chrome?: { runtime: MinimalRuntime } };
+      const runtime = api.browser?.runtime ?? api.chrome?.runtime;
+      if (runtime === undefined) return null;
+      const port = runtime.connect({ name: EARLY_PORT_NAME });
+      const early: EarlyConnection = { tabId, port, received: [], disconnected: false };
+      port.onMessage.addListener((message) => {
+        // Kept until connection.ts adopts the port, which then stops this buffering.
+        if (early.received !== null) early.received.push(message);
+      });
+      port.onDisconnect.addListener(() => {
+        early.disconnected = true;
+      });
+      port.postMessage({ type: 'subscribe', tabId });
+      return early;
+    },
+    () => null,
+  );
+}
+
+startEarlyConnection(globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, location.search);
