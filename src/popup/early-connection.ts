@@ -62,4 +62,5 @@ export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<
   );
 }
 
-startEarlyConnection(globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, location.search);
+// Only in a page (the popup); importing this file elsewhere (tests) starts nothing.
+if (typeof location !== 'undefined') startEarlyConnection(globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, location.search);
