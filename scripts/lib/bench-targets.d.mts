@@ -5,5 +5,7 @@ export interface Measured {
   unit: string;
 }
 export const POPUP_FIRST_PAINT_GZIP_KB: number;
+export const TARGETS: Record<string, { name: string; target: number; unit: string }>;
+export function coreMeasurements(report: unknown): Measured[];
 export function verdicts(measured: Measured[]): { lines: string[]; missed: number };
 export function strictRequested(argv?: readonly string[], env?: Record<string, string | undefined>): boolean;

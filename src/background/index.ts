@@ -19,6 +19,7 @@ import { registerTlsCapture } from './tls-capture';
 import { registerChromeTlsCapture } from './chrome-tls-capture';
 import { registerDevtoolsPorts } from './devtools-ports';
 import { forgetTab, injectContentScript } from './content-injection';
+import { markEventHandled, markWorkerReady } from './startup-marks';
 
 registerWebRequestListeners();
 registerTlsCapture();
@@ -30,6 +31,7 @@ registerSriVerifyHandler();
 registerDevtoolsPorts();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  markEventHandled();
   const message = parseWorkerMessage(raw);
   if (message?.type !== 'dom-snapshot') return undefined;
   const tabId = sender.tab?.id;
@@ -40,6 +42,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 });
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  markEventHandled();
   if (changeInfo.status === 'complete') {
     void injectContentScript(tabId);
     void updateCapture(tabId, (capture) => (capture === null ? null : completeNavigation(capture, Date.now())), { important: true })
@@ -58,3 +61,4 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // Last: automation (tests, `tabgrade audit`) waits for this before its first navigation.
 installAutomationHooks();
+markWorkerReady();

@@ -10,6 +10,7 @@ import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../sh
 import { getCapture, onCaptureChange } from './capture-store';
 import { enrichCapture, isEnriching } from './enrich';
 import { reportOf } from './reports';
+import { markEventHandled } from './startup-marks';
 
 /** Sub-resource bursts can change a capture hundreds of times a second; views need ~10 updates/s. */
 const PUSH_INTERVAL_MS = 100;
@@ -64,6 +65,7 @@ export function schedulePush(tabId: number): void {
 }
 
 function onConnect(port: Runtime.Port): void {
+  markEventHandled();
   if (port.name !== POPUP_PORT_NAME) return;
   // Only the extension's own pages may subscribe (a popup, or the same page opened in a
   // tab); a content script's sender URL is the web page's.

@@ -17,6 +17,7 @@ import { updateCapture } from './capture-store';
 import { injectUnlessLoadedSoon } from './content-injection';
 import { isOwnRequest } from './own-requests';
 import { logResponse } from './response-log';
+import { markEventHandled } from './startup-marks';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest',
@@ -120,6 +121,7 @@ function flushSubresources(tabId: number): void {
 }
 
 function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
+  markEventHandled();
   if (details.tabId < 0 || details.type !== 'main_frame') return;
   flushSubresources(details.tabId);
   const navigationId = `${details.requestId}@${Math.round(details.timeStamp)}`;

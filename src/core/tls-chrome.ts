@@ -10,8 +10,7 @@
 import { signatureAlgorithmName } from './tls-oids';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, Name, SubjectAlternativeName, id_ce_subjectAltName } from '@peculiar/asn1-x509';
-import { RSAPublicKey } from '@peculiar/asn1-rsa';
-import { ECParameters } from '@peculiar/asn1-ecc';
+import { namedCurveOid, rsaModulusBits } from './der';
 import type { CertificateSummary, ConnectionState, TlsInfo } from './tls';
 
 /** Short names of the attribute types seen in certificate names (RFC 4519, RFC 5280 appendix A). */
@@ -60,25 +59,16 @@ function hex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join(':').toUpperCase();
 }
 
-/** Bits of a DER INTEGER's magnitude (leading zero bytes, which keep it positive, do not count). */
-function integerBits(value: ArrayBuffer): number {
-  const bytes = new Uint8Array(value);
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
-  const first = bytes[start] ?? 0;
-  return (bytes.length - start - 1) * 8 + (first === 0 ? 0 : Math.floor(Math.log2(first)) + 1);
-}
-
 function publicKey(cert: Certificate): { keyType: string | null; keyBits: number | null } {
   const info = cert.tbsCertificate.subjectPublicKeyInfo;
   const keyType = KEY_TYPES[info.algorithm.algorithm] ?? null;
   try {
     if (keyType === 'rsa' || keyType === 'rsa-pss') {
-      return { keyType, keyBits: integerBits(AsnConvert.parse(info.subjectPublicKey, RSAPublicKey).modulus) };
+      return { keyType, keyBits: rsaModulusBits(new Uint8Array(info.subjectPublicKey)) };
     }
     if (keyType === 'ec' && info.algorithm.parameters != null) {
-      const curve = AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve;
-      return { keyType, keyBits: curve === undefined ? null : CURVE_BITS[curve] ?? null };
+      const curve = namedCurveOid(new Uint8Array(info.algorithm.parameters));
+      return { keyType, keyBits: curve === null ? null : CURVE_BITS[curve] ?? null };
     }
     if (keyType === 'ed25519') return { keyType, keyBits: 256 };
     if (keyType === 'ed448') return { keyType, keyBits: 456 };

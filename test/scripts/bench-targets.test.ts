@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strictRequested, verdicts } from '../../scripts/lib/bench-targets.mjs';
+import { coreMeasurements, strictRequested, verdicts } from '../../scripts/lib/bench-targets.mjs';
 
 describe('bench verdicts', () => {
   it('says PASS at or under the target and MISS over it, counting the misses', () => {
@@ -24,5 +24,32 @@ describe('bench verdicts', () => {
     expect(strictRequested(['node', 'bench'], {})).toBe(false);
     expect(strictRequested(['node', 'bench', '--strict'], {})).toBe(true);
     expect(strictRequested(['node', 'bench'], { BENCH_STRICT: '1' })).toBe(true);
+  });
+
+  it('reads the core targets from vitest’s bench report: grading as is, a content scan as snapshot less round trip, per snapshot, plus analysis', () => {
+    const bench = (name: string, median: number, p99 = median) => ({ name, median, p99 });
+    const report = {
+      files: [
+        { filepath: 'grade.bench.ts', groups: [{ fullName: 'gradeCapture', benchmarks: [bench('realistic page (20 headers, 30 KB HTML, 5 cookies, long CSP)', 0.15, 0.9), bench('worst case (200 headers, 1 MB HTML)', 2.5)] }] },
+        {
+          filepath: 'page-scan.bench.ts',
+          groups: [
+            { fullName: 'core', benchmarks: [bench('typical page (15 tags, 5 libraries)', 0.05), bench('5,000-tag page (2,000 tags kept by the snapshot)', 4)] },
+            { fullName: 'snapshot', benchmarks: [bench('typical page (15 tags) ×20', 3), bench('5,000 script/link tags ×20', 101), bench('(round trip alone, to subtract)', 1)] },
+          ],
+        },
+      ],
+    };
+    const byName = Object.fromEntries(coreMeasurements(report).map((measured) => [measured.name, measured.value]));
+    expect(byName['grading a realistic capture, median']).toBe(0.15);
+    expect(byName['grading a realistic capture, p99']).toBe(0.9);
+    expect(byName['grading the worst case (200 headers, 1 MB HTML), median']).toBe(2.5);
+    expect(byName['content scan of a typical page (snapshot + core analysis)']).toBeCloseTo(0.15, 10);
+    expect(byName['content scan of a 5,000-tag page (snapshot + core analysis)']).toBeCloseTo(9, 10);
+    expect(verdicts(coreMeasurements(report)).missed).toBe(1);
+  });
+
+  it('leaves out what the report does not hold', () => {
+    expect(coreMeasurements({ files: [] })).toEqual([]);
   });
 });
