@@ -287,6 +287,7 @@ try {
     const first = soakSamples[0];
     const last = soakSamples.at(-1);
     measured.push({ ...TARGETS.soakHeapGrowth, value: last.heapMb / first.heapMb });
+    measured.push({ ...TARGETS.soakStorageGrowth, value: last.storageKb / first.storageKb });
     measured.push({ ...TARGETS.soakStorage, value: Math.max(...soakSamples.map((sample) => sample.storageKb)) / 1024 });
   }
   // The core benches' figures, when `npm run bench` ran them just before (not older than an hour).

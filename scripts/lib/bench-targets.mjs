@@ -16,7 +16,9 @@ export const TARGETS = {
   popupFirstPaint: { name: 'popup first paint, script and CSS', target: POPUP_FIRST_PAINT_GZIP_KB, unit: 'KB gzip' },
   workerColdStart: { name: 'worker cold start, to the first event handled', target: 50, unit: 'ms' },
   soakHeapGrowth: { name: 'soak: worker heap after 1,000 navigations against after the first 200', target: 1.25, unit: '×' },
-  soakStorage: { name: 'soak: storage.session in use, at most', target: 2, unit: 'MB' },
+  soakStorageGrowth: { name: 'soak: storage.session after 1,000 navigations against after the first 200', target: 1.25, unit: '×' },
+  // Half of Chrome's 10 MB storage.session quota: room for the popup's other state.
+  soakStorage: { name: 'soak: storage.session in use at any sample, at most', target: 5, unit: 'MB' },
   contentScanTypical: { name: 'content scan of a typical page (snapshot + core analysis)', target: 1, unit: 'ms' },
   contentScanHeavy: { name: 'content scan of a 5,000-tag page (snapshot + core analysis)', target: 10, unit: 'ms' },
   gradeMedian: { name: 'grading a realistic capture, median', target: 0.2, unit: 'ms' },

@@ -64,11 +64,6 @@ export class IncrementalSnapshot {
     }
   }
 
-  private reading(element: Element, read: () => Reading): Reading {
-    let reading = this.readings.get(element);
-    if (reading === undefined) this.readings.set(element, (reading = read()));
-    return reading;
-  }
 
   /** The snapshot `takeSnapshot(doc, clock)` would take now (but for `takenAt`). */
   take(doc: Document): DomSnapshot {
@@ -89,16 +84,28 @@ export class IncrementalSnapshot {
       }
       tags.push(reading.tag);
     };
-    for (const script of Array.from(doc.getElementsByTagName('script'))) {
-      const reading = this.reading(script, () => readScript(script));
+    // Live collections walked by index, as in takeSnapshot.
+    const scripts = doc.getElementsByTagName('script');
+    for (let index = 0; index < scripts.length; index++) {
+      const script = scripts[index] as HTMLScriptElement;
+      let reading = this.readings.get(script);
+      if (reading === undefined) this.readings.set(script, (reading = readScript(script)));
       if (reading.kind === 'inline') {
         if (reading.executable) inlineScriptCount++;
       } else keep(script, reading);
     }
-    for (const link of Array.from(doc.getElementsByTagName('link'))) keep(link, this.reading(link, () => readLink(link)));
+    const links = doc.getElementsByTagName('link');
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index] as HTMLLinkElement;
+      let reading = this.readings.get(link);
+      if (reading === undefined) this.readings.set(link, (reading = readLink(link)));
+      keep(link, reading);
+    }
 
     const metas: MetaTag[] = [];
-    for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const metaElements = doc.getElementsByTagName('meta');
+    for (let index = 0; index < metaElements.length; index++) {
+      const meta = metaElements[index] as HTMLMetaElement;
       let reading = this.metaReadings.get(meta);
       if (reading === undefined) this.metaReadings.set(meta, (reading = metaOfInterest(meta)));
       if (reading === null) continue;

@@ -65,7 +65,11 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   let totalTags = 0;
   let inlineScriptCount = 0;
 
-  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+  // Live collections walked by index: no copy of thousands of elements (the snapshot runs
+  // synchronously, so nothing changes them meanwhile).
+  const scripts = doc.getElementsByTagName('script');
+  for (let index = 0; index < scripts.length; index++) {
+    const script = scripts[index] as HTMLScriptElement;
     const src = script.getAttribute('src');
     const type = script.getAttribute('type');
     if (src === null) {
@@ -88,7 +92,9 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
     });
   }
 
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+  const links = doc.getElementsByTagName('link');
+  for (let index = 0; index < links.length; index++) {
+    const link = links[index] as HTMLLinkElement;
     const rel = linkResourceRel(link);
     if (rel === null || !link.hasAttribute('href')) continue;
     totalTags++;
@@ -108,7 +114,9 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   }
 
   const metas: MetaTag[] = [];
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+  const metaElements = doc.getElementsByTagName('meta');
+  for (let index = 0; index < metaElements.length; index++) {
+    const meta = metaElements[index] as HTMLMetaElement;
     const read = metaOfInterest(meta);
     if (read === null) continue;
     if (metas.length >= CAPTURE_LIMITS.metas) break;

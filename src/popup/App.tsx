@@ -123,7 +123,9 @@ type DetailsProps = { capture: PageCapture; report: Report; onRequestCompletion?
 type DetailsComponent = (props: DetailsProps) => preact.JSX.Element;
 let detailsModule: Promise<DetailsComponent> | null = null;
 function loadDetails(): Promise<DetailsComponent> {
-  detailsModule ??= new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0))).then(() =>
+  // Asked for in the frame that paints the grade: the chunks are fetched while it paints and
+  // evaluated after it, rather than one task later.
+  detailsModule ??= new Promise<void>((painting) => requestAnimationFrame(() => painting())).then(() =>
     import('./components/Details').then((module) => module.Details),
   );
   return detailsModule;
