@@ -15,7 +15,7 @@ import { onAlgorithmChange, reportOf } from './reports';
 
 /** Grading is cheap, but sub-resource bursts change a capture many times a second. */
 const GRADE_DELAY_MS = 300;
-const timers = new Map<number, ReturnType<typeof setTimeout>>();
+const timers = new Map<number, { delay: number; timer: ReturnType<typeof setTimeout> }>();
 const latest = new Map<number, PageCapture | null>();
 /** The capture each tab's badge shows now, so a change of the badge setting or the algorithm repaints every tab at once. */
 const painted = new Map<number, PageCapture>();
@@ -59,7 +59,29 @@ async function gradeTab(tabId: number): Promise<void> {
   await recordAudit(origin, entry).catch(() => undefined);
 }
 
+/**
+ * While a page is still loading, once its document has been graded: sub-resource batches
+ * change the capture every quarter second on a heavy page, and grading each of them (for a
+ * badge whose letter they rarely change) competed with the page's own loading on a 2-core
+ * machine (bench, heavy page). The load's end grades at once; a popup or panel asks for
+ * its own report whenever it opens.
+ */
+const LOADING_REGRADE_MS = 2_000;
+
+function alreadyShowsDocument(tabId: number, capture: PageCapture): boolean {
+  const shown = painted.get(tabId);
+  return shown !== undefined && shown.navigationId === capture.navigationId && shown.document !== null;
+}
+
 export function scheduleGrading(tabId: number, capture: PageCapture | null): void {
   latest.set(tabId, capture);
-  if (!timers.has(tabId)) timers.set(tabId, setTimeout(() => void gradeTab(tabId), GRADE_DELAY_MS));
+  const waitForLoad = capture !== null && capture.state === 'loading' && alreadyShowsDocument(tabId, capture);
+  const pending = timers.get(tabId);
+  if (pending !== undefined) {
+    // A long wait set while loading gives way to a prompt one when the load has ended.
+    if (waitForLoad || pending.delay === GRADE_DELAY_MS) return;
+    clearTimeout(pending.timer);
+  }
+  const delay = waitForLoad ? LOADING_REGRADE_MS : GRADE_DELAY_MS;
+  timers.set(tabId, { delay, timer: setTimeout(() => void gradeTab(tabId), delay) });
 }
