@@ -2,7 +2,8 @@
  * The compact form of the HSTS preload list that Tabgrade ships, and its reader.
  *
  * Written by `scripts/build-hsts-preload.mjs` (with `scripts/lib/hsts-preload-format.mjs`)
- * from `data/hsts-preload/hsts-preload.tsv`; shipped deflated (deflate-raw). Uncompressed:
+ * from `data/hsts-preload/hsts-preload.tsv`; shipped packed by `hsts-preload-coder.ts`, which
+ * gives these bytes back. Unpacked:
  *
  *   {"format":"tabgrade-hsts-preload","version":1,"source":…,"date":"2026-06-01","entries":N}\n
  *   N bytes: for each entry, how many leading characters it shares with the entry before it
@@ -11,8 +12,8 @@
  *
  * Entries are host names with their labels reversed (`www.example.com` → `com.example.www`),
  * sorted by byte, so a domain's subdomains follow it and share its characters: stored this
- * way ("front coding") the 94,600 names take 0.9 MB instead of 1.5 MB, and deflate takes
- * them to about 440 KB. Reading rebuilds every name into one byte array (a few
+ * way ("front coding") the 94,600 names take 0.9 MB instead of 1.5 MB, and the coder takes
+ * them to about 371 KB (deflate: 440 KB). Reading rebuilds every name into one byte array (a few
  * milliseconds); a lookup is a binary search over it, without building strings.
  */
 import type { HstsPreloadList } from './hsts-preload';
@@ -54,7 +55,7 @@ function readHeader(bytes: Uint8Array): { header: Header; end: number } {
 }
 
 /**
- * Reads the uncompressed compact form. Throws `HstsPreloadFormatError` on anything else —
+ * Reads the unpacked compact form. Throws `HstsPreloadFormatError` on anything else —
  * including names out of order, which would make lookups miss: a list that loads answers
  * right or not at all.
  */

@@ -1,6 +1,6 @@
 /**
  * The worker's HSTS preload list: fetched from the extension's own file on the first
- * report (never when the worker starts), inflated and decoded once; every report waits for
+ * report (never when the worker starts), unpacked and decoded once; every report waits for
  * it, and a list that fails to load gives grades that say preload status is unknown.
  * `fetch` serves the bytes the extension build writes (the committed list's data).
  */
@@ -60,5 +60,59 @@ describe('the worker’s HSTS preload list', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { bundledHstsPreload } = await import('../../src/background/hsts-preload');
     expect(await bundledHstsPreload()).toBeNull();
+  });
+
+  describe('with Cache Storage', () => {
+    /** A Cache Storage of one cache, in memory, as the extension's origin has. */
+    function fakeCaches() {
+      const entries = new Map<string, ArrayBuffer>();
+      const cache = {
+        match: async (url: string) => (entries.has(url) ? new Response(entries.get(url)) : undefined),
+        put: async (url: string, response: Response) => void entries.set(url, await response.arrayBuffer()),
+        keys: async () => [...entries.keys()].map((url) => new Request(url)),
+        delete: async (request: Request) => entries.delete(request.url),
+      };
+      vi.stubGlobal('caches', { open: async () => cache });
+      return entries;
+    }
+    const settle = () => new Promise((done) => setTimeout(done, 20));
+
+    it('keeps the unpacked list, and a later worker answers the same from it without unpacking', async () => {
+      const entries = fakeCaches();
+      entries.set('https://tabgrade.invalid/hsts-preload/1-0.bin', new ArrayBuffer(1));
+      fetchMock.mockImplementation(async () => new Response(listBytes));
+      const first = await (await import('../../src/background/hsts-preload')).bundledHstsPreload();
+      await settle();
+      // Only this version's bytes are kept.
+      expect([...entries.keys()]).toHaveLength(1);
+      expect([...entries.keys()][0]).toMatch(/^https:\/\/tabgrade\.invalid\/hsts-preload\/\d+-[0-9a-f]+\.bin$/);
+
+      vi.resetModules();
+      const coder = await import('../../src/core/hsts-preload-coder');
+      const unpack = vi.spyOn(coder, 'unpackHstsPreload');
+      const second = await (await import('../../src/background/hsts-preload')).bundledHstsPreload();
+      expect(unpack).not.toHaveBeenCalled();
+      for (const host of ['github.com', 'web.dev', 'example.com', 'accounts.google.com']) expect(second?.entry(host), host).toBe(first?.entry(host));
+      expect(second?.size).toBe(first?.size);
+    });
+
+    it('unpacks again when the kept bytes are damaged', async () => {
+      const entries = fakeCaches();
+      fetchMock.mockImplementation(async () => new Response(listBytes));
+      await (await import('../../src/background/hsts-preload')).bundledHstsPreload();
+      await settle();
+      const [url] = [...entries.keys()];
+      const damaged = new Uint8Array(entries.get(url ?? '') ?? new ArrayBuffer(0));
+      const middle = damaged.length >> 1;
+      damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
+      entries.set(url ?? '', damaged.buffer);
+
+      vi.resetModules();
+      const coder = await import('../../src/core/hsts-preload-coder');
+      const unpack = vi.spyOn(coder, 'unpackHstsPreload');
+      const list = await (await import('../../src/background/hsts-preload')).bundledHstsPreload();
+      expect(unpack).toHaveBeenCalledTimes(1);
+      expect(list?.entry('github.com')).toBe(true);
+    });
   });
 });

@@ -1,16 +1,18 @@
 /**
  * The bundled HSTS preload list (src/core/data/hsts-preload.json, what the CLI carries and
- * the extension ships as data/hsts-preload.bin) answers exactly as the plain TSV it was
+ * the extension ships as data/hsts-preload.bin), unpacked and decoded the way both do,
+ * answers exactly as the plain TSV it was
  * built from: for every listed host, and for 10,000 hosts that are not listed — random
  * names, subdomains of listed hosts with and without include_subdomains, and near misses.
  * The reference answer is the same lookup over a plain Map of the TSV.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { encodeHstsPreload } from '../../scripts/lib/hsts-preload-format.mjs';
 import bundled from '../../src/core/data/hsts-preload.json' with { type: 'json' };
 import { createHstsPreloadList, lookupHstsPreload, type HstsPreloadStatus } from '../../src/core/hsts-preload';
+import { unpackHstsPreload } from '../../src/core/hsts-preload-coder';
 import { decodeHstsPreload } from '../../src/core/hsts-preload-compact';
 
 const TSV = join(import.meta.dirname, '../../src/core/data/hsts-preload/hsts-preload.tsv');
@@ -22,7 +24,7 @@ const rows = readFileSync(TSV, 'utf8')
     return [name, flag === '1'] as const;
   });
 const plain = createHstsPreloadList('TSV', null, rows);
-const compact = decodeHstsPreload(new Uint8Array(inflateRawSync(Buffer.from(bundled.data, 'base64'))));
+const compact = decodeHstsPreload(unpackHstsPreload(new Uint8Array(Buffer.from(bundled.data, 'base64'))));
 
 /** A small deterministic generator (xorshift32), so the unlisted hosts are the same on every run. */
 function random(seed: number): () => number {
@@ -80,6 +82,11 @@ function unlistedHosts(): { random: string[]; underIncluding: string[]; underHos
 }
 
 describe('bundled HSTS preload list', () => {
+  it('unpacks to exactly the compact form of the TSV', () => {
+    const v1 = encodeHstsPreload(rows, { source: compact.source, date: compact.date });
+    expect(Buffer.compare(Buffer.from(unpackHstsPreload(new Uint8Array(Buffer.from(bundled.data, 'base64')))), Buffer.from(v1))).toBe(0);
+  });
+
   it('is the TSV’s list, of its date', () => {
     expect(compact.size).toBe(rows.length);
     expect(compact.size).toBe(bundled.entries);

@@ -3,7 +3,9 @@
  * back, entry for entry; anything else is refused rather than half-read.
  */
 import { describe, expect, it } from 'vitest';
+import { packHstsPreload } from '../../scripts/lib/hsts-preload-coder.mjs';
 import { encodeHstsPreload } from '../../scripts/lib/hsts-preload-format.mjs';
+import { unpackHstsPreload } from '../../src/core/hsts-preload-coder';
 import { lookupHstsPreload } from '../../src/core/hsts-preload';
 import { decodeHstsPreload, HstsPreloadFormatError } from '../../src/core/hsts-preload-compact';
 
@@ -46,6 +48,12 @@ describe('compact HSTS preload list', () => {
     expect(lookupHstsPreload(list, 'x.example-shop.com')).toEqual({ preloaded: false, includeSubDomains: false });
     expect(lookupHstsPreload(list, 'web.dev')).toEqual({ preloaded: true, includeSubDomains: true });
     expect(lookupHstsPreload(list, 'google.com')).toEqual({ preloaded: false, includeSubDomains: false });
+  });
+
+  it('reads the same list from the packed form that ships', () => {
+    const packed = decodeHstsPreload(unpackHstsPreload(packHstsPreload(encodeHstsPreload(ENTRIES, META))));
+    expect(packed).toMatchObject({ source: 'test list', date: '2026-06-01', size: ENTRIES.length });
+    for (const [name, includeSubDomains] of ENTRIES) expect(packed.entry(name), name).toBe(includeSubDomains);
   });
 
   it('reads an empty list', () => {
