@@ -16,7 +16,7 @@
  * few milliseconds per library the first time it is seen.)
  */
 import { afterAll, bench, describe } from 'vitest';
-import { build } from 'vite';
+import { bundleForPage } from '../helpers/page-bundle';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { emptyCapture, type DomSnapshot, type ExternalResourceTag, type PageCapture } from '../../src/core/capture';
 import { libraryFindings } from '../../src/core/checks/tabgrade/vulnerable-libraries';
@@ -119,22 +119,11 @@ interface ChromiumPages {
   huge: Page;
 }
 
-async function snapshotBundle(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, target: 'chrome111', lib: { entry: 'test/helpers/snapshot-entry.ts', formats: ['iife'], name: 'TabgradeSnapshot' } },
-  });
-  const [result] = Array.isArray(output) ? output : [output];
-  const chunk = result !== undefined && 'output' in result ? result.output.find((file) => file.type === 'chunk') : undefined;
-  if (chunk === undefined || chunk.type !== 'chunk') throw new Error('no bundle for the snapshots');
-  return chunk.code;
-}
 
 async function openChromium(): Promise<ChromiumPages | null> {
   const found = findChromium() as { ok: boolean; path?: string };
   if (!found.ok || found.path === undefined) return null;
-  const code = await snapshotBundle();
+  const code = await bundleForPage('test/helpers/snapshot-entry.ts', 'TabgradeSnapshot');
   const browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...(CHROMIUM_FLAGS as string[])] });
   const open = async (html: string): Promise<Page> => {
     const page = await browser.newPage();

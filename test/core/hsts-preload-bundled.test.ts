@@ -14,6 +14,7 @@ import bundled from '../../src/core/data/hsts-preload.json' with { type: 'json' 
 import { createHstsPreloadList, lookupHstsPreload, type HstsPreloadStatus } from '../../src/core/hsts-preload';
 import { unpackHstsPreload } from '../../src/core/hsts-preload-coder';
 import { decodeHstsPreload } from '../../src/core/hsts-preload-compact';
+import { seededRandom as random } from '../helpers/seeded-random';
 
 const TSV = join(import.meta.dirname, '../../src/core/data/hsts-preload/hsts-preload.tsv');
 const rows = readFileSync(TSV, 'utf8')
@@ -26,16 +27,6 @@ const rows = readFileSync(TSV, 'utf8')
 const plain = createHstsPreloadList('TSV', null, rows);
 const compact = decodeHstsPreload(unpackHstsPreload(new Uint8Array(Buffer.from(bundled.data, 'base64'))));
 
-/** A small deterministic generator (xorshift32), so the unlisted hosts are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 const next = random(0x5eed);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789-';

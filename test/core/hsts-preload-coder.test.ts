@@ -9,6 +9,7 @@ import { packHstsPreload } from '../../scripts/lib/hsts-preload-coder.mjs';
 import { encodeHstsPreload } from '../../scripts/lib/hsts-preload-format.mjs';
 import { unpackHstsPreload } from '../../src/core/hsts-preload-coder';
 import { decodeHstsPreload, HstsPreloadFormatError } from '../../src/core/hsts-preload-compact';
+import { seededRandom as random } from '../helpers/seeded-random';
 
 const META = { source: 'test list', date: '2026-06-01' };
 
@@ -19,16 +20,6 @@ function expectRoundTrip(entries: ReadonlyArray<readonly [string, boolean]>, par
   return packed;
 }
 
-/** A small deterministic generator (xorshift32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 
 const LDH = 'abcdefghijklmnopqrstuvwxyz0123456789-';
 

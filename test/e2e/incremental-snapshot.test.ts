@@ -7,30 +7,19 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/chromium-path.mjs';
 import { applyOperations, domMutationBatches, START_HTML, type DomOperation } from '../helpers/dom-mutations';
+import { bundleForPage } from '../helpers/page-bundle';
 
 const PAGE_URL = 'https://www.example.com/start/page.html';
 
-async function bundle(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, target: 'chrome111', lib: { entry: 'test/helpers/snapshot-entry.ts', formats: ['iife'], name: 'TabgradeSnapshots' } },
-  });
-  const [result] = Array.isArray(output) ? output : [output];
-  const chunk = result !== undefined && 'output' in result ? result.output.find((file) => file.type === 'chunk') : undefined;
-  if (chunk === undefined || chunk.type !== 'chunk') throw new Error('no bundle for the snapshots');
-  return chunk.code;
-}
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const code = await bundle();
+  const code = await bundleForPage('test/helpers/snapshot-entry.ts', 'TabgradeSnapshots', { minify: false });
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...(CHROMIUM_FLAGS as string[])] });
   page = await browser.newPage();
   await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>t</title>' }) : route.fulfill({ status: 204 })));
