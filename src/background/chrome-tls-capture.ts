@@ -6,10 +6,11 @@
  * listener fires without `securityInfo`; on 2026-11-24 it was seen not to fire at all. Both
  * are handled: an HTTPS document without `securityInfo`, or one a second listener (without
  * those options) saw and the first did not, means the feature is off, and the popup then
- * says how to switch it on. Both listeners are non-blocking and only hand the details on.
+ * says how to switch it on. Both listeners are non-blocking and only hand the details on;
+ * the certificate is read by the grading engine (`worker-core-loader.ts`).
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { parseChromeSecurityInfo } from '../core/tls-chrome';
+import { loadWorkerCore } from './worker-core-loader';
 import { updateCapture } from './capture-store';
 import { browserSharesTls } from './tls-capture';
 import { belongsTo } from './web-request';
@@ -41,9 +42,13 @@ export function registerChromeTlsCapture(): void {
     }
     shared = true;
     if (details.tabId < 0) return;
-    const tls = parseChromeSecurityInfo(details.securityInfo, details.url);
-    if (tls === null) return;
-    void updateCapture(details.tabId, (capture) => (belongsTo(capture, details.requestId) ? { ...capture, tls, tlsNotShared: undefined } : capture), { important: true });
+    const { securityInfo, tabId, requestId, url } = details;
+    // The certificate reader is part of the grading engine, loaded when first needed.
+    void loadWorkerCore().then(({ parseChromeSecurityInfo }) => {
+      const tls = parseChromeSecurityInfo(securityInfo, url);
+      if (tls === null) return;
+      void updateCapture(tabId, (capture) => (belongsTo(capture, requestId) ? { ...capture, tls, tlsNotShared: undefined } : capture), { important: true });
+    }, (error: unknown) => console.error('Tabgrade: the certificate could not be read.', error));
   };
   const plain = (details: WebRequest.OnHeadersReceivedDetailsType): void => {
     if (details.tabId < 0 || shared === true) return;

@@ -13,6 +13,7 @@ import {
   type DevtoolsRowsMessage,
   type DevtoolsSnapshotMessage,
 } from '../shared/messages';
+import { loadWorkerCore } from './worker-core-loader';
 import { logForView, onLogChange, registerResponseLog, watchTab, type LogChange } from './response-log';
 
 const FLUSH_INTERVAL_MS = 100;
@@ -39,14 +40,14 @@ function post(subscription: Subscription, message: DevtoolsSnapshotMessage | Dev
 }
 
 async function sendSnapshot(subscription: Subscription): Promise<void> {
-  const { log, seededLoadId } = await logForView(subscription.tabId);
+  const [{ log, seededLoadId }, { rowJudges }] = await Promise.all([logForView(subscription.tabId), loadWorkerCore()]);
   subscription.epoch = log.epoch;
   post(subscription, {
     type: 'devtools-snapshot',
     tabId: subscription.tabId,
     epoch: log.epoch,
     loads: log.loadInfos(),
-    rows: log.allEntries().map((entry) => log.row(entry)),
+    rows: log.allEntries().map((entry) => log.row(entry, rowJudges)),
     dropped: log.dropped,
     seededLoadId,
   });
@@ -58,7 +59,7 @@ function flush(tabId: number): void {
   pending.delete(tabId);
   const subscribers = subscriptions.get(tabId);
   if (entries === undefined || subscribers === undefined || subscribers.size === 0) return;
-  void logForView(tabId).then(({ log }) => {
+  void Promise.all([logForView(tabId), loadWorkerCore()]).then(([{ log }, { rowJudges }]) => {
     let rows: LogRow[] | null = null;
     for (const subscription of subscribers) {
       // A panel still waiting for its snapshot, or one on an older log, gets a snapshot instead.
@@ -66,7 +67,7 @@ function flush(tabId: number): void {
         void sendSnapshot(subscription);
         continue;
       }
-      rows ??= [...entries.values()].map((entry) => log.row(entry));
+      rows ??= [...entries.values()].map((entry) => log.row(entry, rowJudges));
       post(subscription, { type: 'devtools-rows', tabId, epoch: log.epoch, loads: log.loadInfos(), rows, dropped: log.dropped });
     }
   });

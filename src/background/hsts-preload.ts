@@ -12,7 +12,8 @@
  * extension's Cache Storage, keyed by the packed file's announced length and hash and
  * checked against them when read: after the first load of each version, a load is a cache
  * read, a hash and the decode. Nothing leaves the browser; a cache that is missing, full or
- * damaged only means unpacking again.
+ * damaged only means unpacking again. That first load is made when the extension is
+ * installed or updated (`runtime.onInstalled`, index.ts), so no report waits for the unpack.
  */
 import browser from 'webextension-polyfill';
 import type { HstsPreloadList } from '../core/hsts-preload';
@@ -53,7 +54,10 @@ async function keep(identity: PackedIdentity, bytes: Uint8Array): Promise<void> 
   await cache.put(url, new Response(bytes.slice().buffer, { headers: { 'content-type': 'application/octet-stream' } }));
 }
 
-async function load(): Promise<HstsPreloadList> {
+/** Why the list was first loaded in this life: for a report, or to prepare it at install. */
+export type HstsPreloadPurpose = 'report' | 'install';
+
+async function load(purpose: HstsPreloadPurpose): Promise<HstsPreloadList> {
   const started = performance.now();
   const response = await fetch(browser.runtime.getURL(HSTS_PRELOAD_FILE));
   if (!response.ok) throw new Error(`HSTS preload list: HTTP ${response.status}`);
@@ -63,13 +67,13 @@ async function load(): Promise<HstsPreloadList> {
   const bytes = kept ?? unpackHstsPreload(packed);
   const list = decodeHstsPreload(bytes);
   if (kept === null && identity !== null) void keep(identity, bytes).catch(() => undefined);
-  performance.measure(HSTS_PRELOAD_LOAD_MEASURE, { start: started, detail: { unpacked: kept === null } });
+  performance.measure(HSTS_PRELOAD_LOAD_MEASURE, { start: started, detail: { unpacked: kept === null, purpose } });
   return list;
 }
 
 /** The list, or null when it could not be loaded (said once in the worker's console). */
-export function bundledHstsPreload(): Promise<HstsPreloadList | null> {
-  loading ??= load().catch((error: unknown) => {
+export function bundledHstsPreload(purpose: HstsPreloadPurpose = 'report'): Promise<HstsPreloadList | null> {
+  loading ??= load(purpose).catch((error: unknown) => {
     console.error('Tabgrade: the HSTS preload list did not load; grades will say preload status is unknown.', error);
     return null;
   });

@@ -1,7 +1,9 @@
 /**
  * The service worker: captures each tab's responses, keeps per-tab state and answers the
  * views. Listeners are registered synchronously at the top level so that the browser can
- * wake a stopped worker for them.
+ * wake a stopped worker for them. This script is what each wake-up runs, so it holds no
+ * grading: the engine is a second script loaded when a report is first needed
+ * (`worker-core-loader.ts`).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { attachDom, completeNavigation } from '../core/capture-updates';
@@ -20,6 +22,15 @@ import { registerChromeTlsCapture } from './chrome-tls-capture';
 import { registerDevtoolsPorts } from './devtools-ports';
 import { forgetTab, injectContentScript } from './content-injection';
 import { markEventHandled, markWorkerReady } from './startup-marks';
+import { loadWorkerCore, precacheWorkerCoreOnInstall } from './worker-core-loader';
+
+precacheWorkerCoreOnInstall();
+// Unpacks the HSTS preload list once per version, now rather than in the first report.
+browser.runtime.onInstalled.addListener(() => {
+  void loadWorkerCore()
+    .then((core) => core.bundledHstsPreload('install'))
+    .catch((error: unknown) => console.error('Tabgrade: the grading engine did not load.', error));
+});
 
 registerWebRequestListeners();
 registerTlsCapture();

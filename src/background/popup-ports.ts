@@ -29,6 +29,17 @@ async function tabUrl(tabId: number): Promise<string | null> {
   }
 }
 
+/** The report, or why there is none: a view must say so rather than wait for ever. */
+async function reportFor(capture: PageCapture | null): Promise<Pick<TabStateMessage, 'report' | 'reportError'>> {
+  if (capture === null) return { report: null };
+  try {
+    return { report: await reportOf(capture) };
+  } catch (error) {
+    console.error('Tabgrade: no report for this capture.', error);
+    return { report: null, reportError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promise<TabStateMessage> {
   const [capture, url] = await Promise.all([
     knownCapture === undefined ? getCapture(tabId) : Promise.resolve(knownCapture),
@@ -40,7 +51,7 @@ async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promis
     tabUrl: url,
     auditability: auditability(url ?? capture?.url ?? null),
     capture,
-    report: capture === null ? null : await reportOf(capture),
+    ...(await reportFor(capture)),
     enriching: isEnriching(tabId),
   };
 }

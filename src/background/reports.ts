@@ -8,11 +8,10 @@
  * before the list is known, would be a silently different grade.
  */
 import type { PageCapture } from '../core/capture';
-import { CURRENT_ALGORITHM, SCORING_TABLES, type Algorithm } from '../core/checks/observatory/scoring';
-import { hstsPreloadContext } from '../core/hsts-preload';
-import { buildReport, type Report } from '../core/report';
+import { CURRENT_ALGORITHM, type Algorithm } from '../core/checks/observatory/algorithms';
+import type { Report } from '../core/report';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
-import { bundledHstsPreload } from './hsts-preload';
+import { loadWorkerCore } from './worker-core-loader';
 
 let algorithm: Algorithm = CURRENT_ALGORITHM;
 const settingsRead = loadSettings().then(
@@ -36,12 +35,15 @@ export function onAlgorithmChange(listener: () => void): void {
 const reports = new WeakMap<PageCapture, { algorithm: Algorithm; report: Report }>();
 
 export async function reportOf(capture: PageCapture): Promise<Report> {
-  const [, preload] = await Promise.all([settingsRead, bundledHstsPreload()]);
   const cached = reports.get(capture);
   if (cached !== undefined && cached.algorithm === algorithm) return cached.report;
-  const table = SCORING_TABLES[algorithm];
-  const context = hstsPreloadContext(preload);
-  const report = buildReport(capture, table === undefined ? { context } : { context, grading: { table } });
+  const core = await loadWorkerCore();
+  const [, preload] = await Promise.all([settingsRead, core.bundledHstsPreload()]);
+  const again = reports.get(capture);
+  if (again !== undefined && again.algorithm === algorithm) return again.report;
+  const table = core.SCORING_TABLES[algorithm];
+  const context = core.hstsPreloadContext(preload);
+  const report = core.buildReport(capture, table === undefined ? { context } : { context, grading: { table } });
   reports.set(capture, { algorithm, report });
   return report;
 }

@@ -6,7 +6,7 @@
  * extensions; its securityInfo listener option is `chrome-tls-capture.ts`.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { parseFirefoxSecurityInfo } from '../core/tls';
+import { loadWorkerCore } from './worker-core-loader';
 import { updateCapture } from './capture-store';
 import { belongsTo } from './web-request';
 
@@ -22,6 +22,7 @@ export function registerTlsCapture(): void {
   const listener = async (details: WebRequest.OnHeadersReceivedDetailsType): Promise<WebRequest.BlockingResponse> => {
     if (details.tabId < 0) return {};
     try {
+      const { parseFirefoxSecurityInfo } = await loadWorkerCore();
       // The full chain when Firefox can build it; for a chain it does not trust (a
       // self-signed development certificate) it returns none, so fall back to the server's own.
       let tls = parseFirefoxSecurityInfo(await getSecurityInfo(details.requestId, { certificateChain: true }), details.url);

@@ -10,10 +10,9 @@ import type { HttpHeader, PageCapture, ResponseCapture } from './capture';
 import { parseCoep, type CoepValue } from './checks/tabgrade/cross-origin-embedder-policy';
 import { isSecureContextUrl } from './checks/tabgrade/shared';
 import { joinedHeader } from './headers';
-import { compareWithPrevious, type LoadedResponse, type ResponseComparison } from './reload-diff';
-import { checkResponse, type ResponseCheckResult } from './response-checks';
-import { COOKIE_CHECK_ID } from './response-checks/cookies';
-import { REQUEST_HEADER_FINDINGS } from './response-checks/cors';
+import type { compareWithPrevious, LoadedResponse, ResponseComparison } from './reload-diff';
+import type { checkResponse, ResponseCheckResult } from './response-checks';
+import { COOKIE_CHECK_ID, REQUEST_HEADER_FINDINGS } from './response-checks/finding-kinds';
 
 export const RESPONSE_LOG_LIMITS = {
   /** Rows kept per tab, across loads; the oldest go first. */
@@ -52,6 +51,16 @@ export interface LoadInfo {
   /** The final document's URL and COEP, once its response arrived. */
   documentUrl: string | null;
   documentCoep: CoepValue | null;
+}
+
+/**
+ * What judges a row: passed in rather than imported, so that the worker can keep the log
+ * (which every response feeds) without loading the checks until a panel asks for rows
+ * (`src/core/response-row-judges.ts` is the real pair).
+ */
+export interface RowJudges {
+  checkResponse: typeof checkResponse;
+  compareWithPrevious: typeof compareWithPrevious;
 }
 
 /** A row as views show it: the entry, its checks and its comparison with the previous load. */
@@ -176,11 +185,11 @@ export class TabResponseLog {
   }
 
   /** The row a view shows, judged once and then remembered. */
-  row(entry: LogEntry): LogRow {
+  row(entry: LogEntry, judges: RowJudges): LogRow {
     const cached = this.rowsByEntry.get(entry);
     if (cached !== undefined) return cached;
     const load = this.loadOf(entry.loadId);
-    const result = checkResponse(entry, {
+    const result = judges.checkResponse(entry, {
       documentUrl: load?.info.documentUrl ?? null,
       documentCoep: load?.info.documentCoep ?? null,
       // Cookie deletions are judged at the time the response arrived, so a row never changes later.
@@ -191,12 +200,12 @@ export class TabResponseLog {
     const previous = previousId === null ? undefined : this.loadOf(previousId);
     if (previous !== undefined && previous.remembered) {
       const before = previous.byKey.get(requestKey(entry.method, entry.url, entry.occurrence));
-      const beforeRow = before === undefined ? null : this.row(before);
+      const beforeRow = before === undefined ? null : this.row(before, judges);
       const same = {
         detail: beforeRow === null || beforeRow.detail === entry.detail,
         requestHeaders: beforeRow === null || (beforeRow.requestHeaders === null) === (entry.requestHeaders === null),
       };
-      comparison = compareWithPrevious(
+      comparison = judges.compareWithPrevious(
         beforeRow === null ? null : comparable({ statusCode: beforeRow.statusCode, headers: beforeRow.headers, findings: beforeRow.findings }, same),
         comparable({ statusCode: entry.statusCode, headers: entry.headers, findings: result.findings }, same),
       );

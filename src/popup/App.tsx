@@ -110,6 +110,14 @@ function TabView({ state, onRequestCompletion }: { state: TabStateMessage; onReq
     <div class="capture">
       <CaptureSummary capture={capture} enriching={state.enriching} />
       {capture.document !== null && state.report !== null && <GradeCard report={state.report} />}
+      {state.report === null && state.reportError !== undefined && (
+        <Notice
+          tone="error"
+          title="Tabgrade could not grade this page"
+          body={`Its grading engine failed: ${state.reportError}. Reloading the extension (chrome://extensions or about:debugging) loads it again.`}
+          testId="report-error"
+        />
+      )}
       {state.report !== null && <LazyDetails capture={capture} report={state.report} onRequestCompletion={onRequestCompletion} />}
     </div>
   );

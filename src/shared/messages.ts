@@ -49,6 +49,8 @@ export interface TabStateMessage {
    * it opens and every view renders the same verdict. Null without a capture.
    */
   report: Report | null;
+  /** Why there is a capture but no report (the grading engine failed to load or to run). */
+  reportError?: string;
   /** True while the worker is fetching extra data (served HTML, probes) for this tab. */
   enriching: boolean;
 }

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../src/core/data/hsts-preload.json' with { type: 'json' };
+import { WORKER_CORE_GLOBAL } from '../../src/background/worker-files';
 import { captureFrom } from '../helpers/fixtures';
 
 vi.mock('webextension-polyfill', () => ({
@@ -25,12 +26,22 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+/**
+ * The worker's reports as the worker runs them: the grading engine's script has run (it
+ * hands itself over on a global) before the first report, fresh for each test.
+ */
+async function freshReports(): Promise<typeof import('../../src/background/reports')> {
+  delete (globalThis as Record<string, unknown>)[WORKER_CORE_GLOBAL];
+  await import('../../src/background/worker-core');
+  return import('../../src/background/reports');
+}
+
 const github = () => captureFrom({ url: 'https://github.com/', headers: [{ name: 'content-type', value: 'text/html' }] });
 
 describe('the worker’s HSTS preload list', () => {
   it('is fetched from the extension’s file on the first report only, and every report uses it', async () => {
     fetchMock.mockImplementation(async () => new Response(listBytes));
-    const { reportOf } = await import('../../src/background/reports');
+    const { reportOf } = await freshReports();
     expect(fetchMock).not.toHaveBeenCalled();
 
     const [first, second] = await Promise.all([reportOf(github()), reportOf(github())]);
@@ -48,7 +59,7 @@ describe('the worker’s HSTS preload list', () => {
   it('leaves grades saying preload status is unknown when the file cannot be read', async () => {
     fetchMock.mockImplementation(async () => new Response('not found', { status: 404 }));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { reportOf } = await import('../../src/background/reports');
+    const { reportOf } = await freshReports();
     const report = await reportOf(github());
     expect(report.observatory.tests['strict-transport-security'].result).not.toBe('hsts-preloaded');
     expect(report.notes.join(' ')).toMatch(/no HSTS preload list/);

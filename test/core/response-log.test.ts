@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyCapture, type ResourceType } from '../../src/core/capture';
 import { redactRequestHeaders, REDACTED } from '../../src/core/request-headers';
 import { entriesFromCapture, TabResponseLog, type NewEntry } from '../../src/core/response-log';
+import { ROW_JUDGES } from '../../src/core/response-row-judges';
 
 let clock = Date.UTC(2026, 0, 1);
 
@@ -68,9 +69,9 @@ describe('the response log', () => {
     log.append(entry('1', 'main_frame', PAGE, [['Content-Type', 'text/html'], ['Cross-Origin-Embedder-Policy', 'require-corp']]));
     const image = log.append(entry('2', 'image', 'https://cdn.example/a.png', [['Content-Type', 'image/png']]));
     expect(log.loadInfos()[0]?.documentCoep).toBe('require-corp');
-    expect(log.row(image.entry).findings.map((finding) => finding.id)).toEqual(['corp-missing-under-coep']);
+    expect(log.row(image.entry, ROW_JUDGES).findings.map((finding) => finding.id)).toEqual(['corp-missing-under-coep']);
     // Judged once: the same object comes back.
-    expect(log.row(image.entry)).toBe(log.row(image.entry));
+    expect(log.row(image.entry, ROW_JUDGES)).toBe(log.row(image.entry, ROW_JUDGES));
   });
 
   it('ignores COEP on a page that is not a secure context', () => {
@@ -86,27 +87,27 @@ describe('the response log', () => {
     log.append(entry('3', 'xmlhttprequest', `${PAGE}api`, [['Content-Type', 'application/json']]));
     const reload = log.append(entry('4', 'main_frame', PAGE, [['Content-Type', 'text/html'], ['Strict-Transport-Security', 'max-age=31536000']]));
     expect(reload.newLoad?.previousLoadId).toBe(log.loadInfos()[0]?.loadId);
-    const document = log.row(reload.entry);
+    const document = log.row(reload.entry, ROW_JUDGES);
     expect(document.comparison?.status).toBe('changed');
     expect(document.comparison?.changes.map((change) => change.text)).toContain('HSTS max-age 300 → 31536000');
     // The second call to the same URL is compared with the previous load's second call.
     log.append(entry('5', 'xmlhttprequest', `${PAGE}api`, [['Content-Type', 'application/json']]));
     const second = log.append(entry('6', 'xmlhttprequest', `${PAGE}api`, [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff']]));
     expect(second.entry.occurrence).toBe(1);
-    expect(log.row(second.entry).comparison?.changes.map((change) => change.text)).toEqual([
+    expect(log.row(second.entry, ROW_JUDGES).comparison?.changes.map((change) => change.text)).toEqual([
       'X-Content-Type-Options added: nosniff',
       'Resolved: JSON response without X-Content-Type-Options: nosniff',
     ]);
     const extra = log.append(entry('7', 'script', `${PAGE}new.js`));
-    expect(log.row(extra.entry).comparison?.status).toBe('new');
+    expect(log.row(extra.entry, ROW_JUDGES).comparison?.status).toBe('new');
   });
 
   it('does not compare a navigation to another URL, and has no comparison for a first load', () => {
     const log = new TabResponseLog('e1');
     const first = log.append(entry('1', 'main_frame', PAGE));
-    expect(log.row(first.entry).comparison).toBeNull();
+    expect(log.row(first.entry, ROW_JUDGES).comparison).toBeNull();
     const other = log.append(entry('2', 'main_frame', `${PAGE}b`));
-    expect(log.row(other.entry).comparison).toBeNull();
+    expect(log.row(other.entry, ROW_JUDGES).comparison).toBeNull();
     // Back to the first URL: compared with its earlier load, not the one in between.
     const back = log.append(entry('3', 'main_frame', PAGE));
     expect(back.newLoad?.previousLoadId).toBe(log.loadInfos()[0]?.loadId);
@@ -118,9 +119,9 @@ describe('the response log', () => {
     log.append(entry('2', 'xmlhttprequest', `${PAGE}api`, [], { detail: 'basic' }));
     log.append(entry('3', 'main_frame', PAGE));
     const api = log.append(entry('4', 'xmlhttprequest', `${PAGE}api`, [['Set-Cookie', 'sessionid=1; Path=/']]));
-    expect(log.row(api.entry).comparison).toEqual({ status: 'unchanged', changes: [] });
+    expect(log.row(api.entry, ROW_JUDGES).comparison).toEqual({ status: 'unchanged', changes: [] });
     // Its own findings still judge the cookie.
-    expect(log.row(api.entry).findings.some((finding) => finding.id === 'cookie-session-without-httponly')).toBe(true);
+    expect(log.row(api.entry, ROW_JUDGES).findings.some((finding) => finding.id === 'cookie-session-without-httponly')).toBe(true);
   });
 
   it('leaves request-header findings out of a comparison when only one load recorded request headers', () => {
@@ -130,8 +131,8 @@ describe('the response log', () => {
     log.append(entry('2', 'xmlhttprequest', 'https://api.example/me', cors));
     log.append(entry('3', 'main_frame', PAGE));
     const api = log.append(entry('4', 'xmlhttprequest', 'https://api.example/me', cors, { requestHeaders: [{ name: 'Origin', value: PAGE.slice(0, -1) }] }));
-    expect(log.row(api.entry).findings.map((finding) => finding.id)).toEqual(['cors-reflected-origin-with-credentials']);
-    expect(log.row(api.entry).comparison).toEqual({ status: 'unchanged', changes: [] });
+    expect(log.row(api.entry, ROW_JUDGES).findings.map((finding) => finding.id)).toEqual(['cors-reflected-origin-with-credentials']);
+    expect(log.row(api.entry, ROW_JUDGES).comparison).toEqual({ status: 'unchanged', changes: [] });
   });
 
   it('is bounded: the oldest rows go, and loads without rows are forgotten', () => {
@@ -152,9 +153,9 @@ describe('the response log', () => {
     const log = new TabResponseLog('e1');
     log.append(entry('1', 'main_frame', PAGE));
     const fetched = log.append(entry('2', 'xmlhttprequest', `${PAGE}stream`));
-    log.row(fetched.entry);
+    log.row(fetched.entry, ROW_JUDGES);
     expect(log.markFailed('2', 'net::ERR_ABORTED')?.id).toBe(fetched.entry.id);
-    expect(log.row(fetched.entry).error).toBe('net::ERR_ABORTED');
+    expect(log.row(fetched.entry, ROW_JUDGES).error).toBe('net::ERR_ABORTED');
     expect(log.markFailed('2', 'again')).toBeNull();
     expect(log.markFailed('nope', 'x')).toBeNull();
   });

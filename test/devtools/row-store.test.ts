@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceType } from '../../src/core/capture';
 import { TabResponseLog, type LogRow } from '../../src/core/response-log';
+import { ROW_JUDGES } from '../../src/core/response-row-judges';
 import { DEFAULT_FILTER, matchesText, type RowFilter } from '../../src/devtools/row-filter';
 import { RowStore } from '../../src/devtools/row-store';
 import type { DevtoolsOutboundMessage } from '../../src/shared/messages';
@@ -16,7 +17,7 @@ function rowsFor(log: TabResponseLog, items: Array<[string, ResourceType, string
       url, method: 'GET', statusCode: 200, statusLine: '', headers: headers.map(([name, value]) => ({ name, value })), type,
       timeStamp: clock, fromCache: false, requestId, requestHeaders: null, detail: 'full',
     });
-    return log.row(entry);
+    return log.row(entry, ROW_JUDGES);
   });
 }
 

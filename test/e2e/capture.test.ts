@@ -3,10 +3,12 @@
  * pages from loopback servers, and the popup page asserting what it renders. The cases every
  * browser shares (headers, redirects, tags, grade) are in cases/shared.ts.
  */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSharedSite, type SharedSite } from './cases/site';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { DIST, launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { html, type TestServer } from './support/server';
 
 let ext: ExtensionBrowser;
@@ -48,6 +50,22 @@ async function headerRows(popup: Page): Promise<Array<[string, string]>> {
 }
 
 describe('capture in the popup (Chromium)', () => {
+  it('unpacks the HSTS preload list when installed, so that no report waits for the unpack', async () => {
+    // The profile is fresh: this life of the worker is the one the installation started.
+    const worker = await ext.worker();
+    const loads = () => worker.evaluate(() => performance.getEntriesByName('tabgrade:hsts-preload-load').map((entry) => (entry as PerformanceMeasure).detail as { unpacked: boolean; purpose: string }));
+    await expect.poll(loads, { timeout: 10_000 }).toEqual([{ unpacked: true, purpose: 'install' }]);
+    const kept = await worker.evaluate(async () => (await (await caches.open('tabgrade-hsts-preload')).keys()).length);
+    expect(kept).toBe(1);
+    // A report in this life uses the list already loaded.
+    const { page, tabId } = await visit(`${site.origin}/known`);
+    const popup = await ext.openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('grade').innerText(), { timeout: 10_000 }).toMatch(/^[A-F][+-]?$/);
+    expect(await loads()).toHaveLength(1);
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps the capture when the service worker is stopped between navigation and popup', async () => {
     const { page, tabId } = await visit(`${site.origin}/tags`);
     // Wait until the worker has stored the capture, then stop it.
@@ -58,6 +76,27 @@ describe('capture in the popup (Chromium)', () => {
     const cookies = (await headerRows(popup)).filter(([name]) => name.toLowerCase() === 'set-cookie');
     expect(cookies).toHaveLength(2);
     await expect.poll(async () => Number(await popup.getByTestId('tag-count').innerText()), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
+    await popup.close();
+    await page.close();
+  });
+
+  it('starts without its grading engine, and loads it from the copy kept at install when a report is first needed', async () => {
+    // The worker's start runs only the small script; the engine (~95 % of the code) is a second one.
+    const scripts = await Promise.all(['background.js', 'background-core.js'].map((file) => stat(join(DIST, file))));
+    expect(scripts[0]!.size).toBeLessThan(scripts[1]!.size / 8);
+    await ext.stopWorker();
+    const { page, tabId } = await visit(`${site.origin}/known`);
+    const popup = await ext.openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('grade').innerText(), { timeout: 10_000 }).toMatch(/^[A-F][+-]?$/);
+    const worker = await ext.worker();
+    const marks = await worker.evaluate(() => ({
+      firstEvent: performance.getEntriesByName('tabgrade:first-event')[0]?.startTime ?? null,
+      coreLoads: performance.getEntriesByName('tabgrade:worker-core-load').map((entry) => entry.startTime),
+    }));
+    // This life began with the navigation's events and loaded the engine once, after them.
+    expect(marks.firstEvent).not.toBeNull();
+    expect(marks.coreLoads).toHaveLength(1);
+    expect(marks.coreLoads[0]!).toBeGreaterThan(marks.firstEvent!);
     await popup.close();
     await page.close();
   });

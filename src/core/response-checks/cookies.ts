@@ -12,8 +12,7 @@ import { headerValues } from '../headers';
 import type { BadgeState, CheckedResponse, ResponseCheck } from './types';
 import { quote } from './shared';
 
-/** The `checkId` of the findings this check returns. */
-export const COOKIE_CHECK_ID = 'response/cookies';
+import { COOKIE_CHECK_ID } from './finding-kinds';
 
 /** The response as a one-response page, so a page-level check can read it. */
 function asPage(response: CheckedResponse, now: number): PageCapture {

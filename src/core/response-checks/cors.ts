@@ -11,8 +11,6 @@ import type { Finding } from '../findings';
 
 const make = responseFindingMaker('cors');
 
-/** Findings that read the request's Origin header, so they depend on request headers having been recorded. */
-export const REQUEST_HEADER_FINDINGS: ReadonlySet<string> = new Set(['cors-reflected-origin-with-credentials', 'cors-not-allowed']);
 const LEARN_MORE = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS';
 
 function varyIncludesOrigin(values: readonly string[]): boolean {
