@@ -12,19 +12,25 @@
  *   `history.pushState`) → `document.baseURI` compared at each snapshot;
  * - the element's place in the document → not cached: the live collections are walked in
  *   document order every time, as the full snapshot does.
+ * A tag's URL is resolved only when the tag is kept (the first 2,000): resolving is most of
+ * the cost of reading a tag, and a tag beyond the cap is only counted.
  */
 import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
-import { isExecutableScriptType, linkResourceRel, metaOfInterest, type TagClock } from './snapshot';
+import { urlBase, type UrlBase } from './fast-url';
+import { isExecutableScriptType, linkResourceRel, linkUrl, metaOfInterest, scriptUrl, type TagClock } from './snapshot';
 
 /** Every attribute the snapshot reads: the observer's attributeFilter. */
 export const ATTRIBUTES_READ = ['src', 'type', 'integrity', 'crossorigin', 'rel', 'href', 'as', 'http-equiv', 'name', 'content'];
 
-type TagFields = Omit<ExternalResourceTag, 'origin' | 'firstSeenMs'>;
+type TagFields = Omit<ExternalResourceTag, 'url' | 'origin' | 'firstSeenMs'>;
 type Reading =
   | { kind: 'inline'; executable: boolean }
   | { kind: 'skip' }
-  /** `tag` is made the first time the tag is kept: its first-seen time never changes after. */
-  | { kind: 'tag'; fields: TagFields; tag: ExternalResourceTag | null };
+  /**
+   * `raw` is the `src`/`href` attribute; `tag` is made the first time the tag is kept (its
+   * URL resolved then, and its first-seen time never changes after).
+   */
+  | { kind: 'tag'; raw: string; fields: TagFields; tag: ExternalResourceTag | null };
 
 function readScript(script: HTMLScriptElement): Reading {
   const src = script.getAttribute('src');
@@ -32,17 +38,20 @@ function readScript(script: HTMLScriptElement): Reading {
   if (src === null) return { kind: 'inline', executable: isExecutableScriptType(type) };
   return {
     kind: 'tag',
-    fields: { element: 'script', url: script.src, rel: null, as: null, type, integrity: script.getAttribute('integrity'), crossorigin: script.getAttribute('crossorigin') },
+    raw: src,
+    fields: { element: 'script', rel: null, as: null, type, integrity: script.getAttribute('integrity'), crossorigin: script.getAttribute('crossorigin') },
     tag: null,
   };
 }
 
 function readLink(link: HTMLLinkElement): Reading {
   const rel = linkResourceRel(link);
-  if (rel === null || !link.hasAttribute('href')) return { kind: 'skip' };
+  const href = rel === null ? null : link.getAttribute('href');
+  if (href === null) return { kind: 'skip' };
   return {
     kind: 'tag',
-    fields: { element: 'link', url: link.href, rel, as: link.getAttribute('as'), type: link.getAttribute('type'), integrity: link.getAttribute('integrity'), crossorigin: link.getAttribute('crossorigin') },
+    raw: href,
+    fields: { element: 'link', rel, as: link.getAttribute('as'), type: link.getAttribute('type'), integrity: link.getAttribute('integrity'), crossorigin: link.getAttribute('crossorigin') },
     tag: null,
   };
 }
@@ -67,20 +76,33 @@ export class IncrementalSnapshot {
 
   /** The snapshot `takeSnapshot(doc, clock)` would take now (but for `takenAt`). */
   take(doc: Document): DomSnapshot {
+    this.clock.beginScan();
+    try {
+      return this.read(doc);
+    } finally {
+      this.clock.endScan();
+    }
+  }
+
+  private read(doc: Document): DomSnapshot {
     if (doc.baseURI !== this.baseUrl) {
       this.readings = new WeakMap();
       this.baseUrl = doc.baseURI;
     }
+    const base: UrlBase | null = urlBase(doc.baseURI);
     const tags: ExternalResourceTag[] = [];
     let totalTags = 0;
     let inlineScriptCount = 0;
-    const keep = (element: Element, reading: Reading): void => {
+    const keep = (element: HTMLScriptElement | HTMLLinkElement, reading: Reading): void => {
       if (reading.kind !== 'tag') return;
       totalTags++;
       if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) return;
       if (reading.tag === null) {
         const seen = this.clock.firstSeen(element);
-        reading.tag = { ...reading.fields, origin: seen.origin, firstSeenMs: seen.ms };
+        const url = reading.fields.element === 'script' ? scriptUrl(element as HTMLScriptElement, reading.raw, base) : linkUrl(element as HTMLLinkElement, reading.raw, base);
+        const { element: kind, rel, as, type, integrity, crossorigin } = reading.fields;
+        // The same key order as takeSnapshot's tags: the two are compared as JSON.
+        reading.tag = { element: kind, url, rel, as, type, integrity, crossorigin, origin: seen.origin, firstSeenMs: seen.ms };
       }
       tags.push(reading.tag);
     };

@@ -4,6 +4,7 @@
  * `Element.prototype.getAttribute` cannot change what is read here.
  */
 import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
+import { resolveFast, urlBase, type UrlBase } from './fast-url';
 
 /** `<link rel>` values whose target is a script or stylesheet the page will use. */
 const RESOURCE_LINK_RELS = ['stylesheet', 'preload', 'modulepreload'];
@@ -21,6 +22,16 @@ export function linkResourceRel(link: HTMLLinkElement): string | null {
   return RESOURCE_LINK_RELS.some((wanted) => tokens.includes(wanted)) ? rel : null;
 }
 
+/** What `script.src` returns, without asking the element when the attribute is plain (fast-url.ts). */
+export function scriptUrl(script: HTMLScriptElement, src: string, base: UrlBase | null): string {
+  return resolveFast(src, base) ?? script.src;
+}
+
+/** What `link.href` returns, likewise. */
+export function linkUrl(link: HTMLLinkElement, href: string, base: UrlBase | null): string {
+  return resolveFast(href, base) ?? link.href;
+}
+
 /**
  * Remembers when each tag was first seen, so that tags added after the first scan (a widget
  * injecting its own jQuery) are told apart from the ones the HTML parser created.
@@ -29,6 +40,8 @@ export class TagClock {
   private readonly seen = new WeakMap<Element, { origin: ExternalResourceTag['origin']; ms: number }>();
   private readonly startedAt = performance.now();
   private firstScanDone = false;
+  /** The time of the scan in progress: one clock read per scan, not one per tag. */
+  private scanMs: number | null = null;
 
   firstSeen(element: Element): { origin: ExternalResourceTag['origin']; ms: number } {
     const known = this.seen.get(element);
@@ -37,7 +50,7 @@ export class TagClock {
     // that ran while it parsed; everything later was added after the document was parsed.
     const entry = {
       origin: this.firstScanDone ? ('added-after-load' as const) : ('parser' as const),
-      ms: Math.round(performance.now() - this.startedAt),
+      ms: this.scanMs ?? Math.round(performance.now() - this.startedAt),
     };
     this.seen.set(element, entry);
     return entry;
@@ -45,6 +58,15 @@ export class TagClock {
 
   markFirstScanDone(): void {
     this.firstScanDone = true;
+  }
+
+  /** Starts a scan: tags first seen until `endScan` share its time (a scan is synchronous). */
+  beginScan(): void {
+    this.scanMs = Math.round(performance.now() - this.startedAt);
+  }
+
+  endScan(): void {
+    this.scanMs = null;
   }
 }
 
@@ -61,9 +83,19 @@ export function metaOfInterest(meta: Element): MetaTag | null {
  * which the content script uses, and the first snapshot's cost in the bench.
  */
 export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
+  clock.beginScan();
+  try {
+    return readDocument(doc, clock);
+  } finally {
+    clock.endScan();
+  }
+}
+
+function readDocument(doc: Document, clock: TagClock): DomSnapshot {
   const tags: ExternalResourceTag[] = [];
   let totalTags = 0;
   let inlineScriptCount = 0;
+  const base = urlBase(doc.baseURI);
 
   // Live collections walked by index: no copy of thousands of elements (the snapshot runs
   // synchronously, so nothing changes them meanwhile).
@@ -81,7 +113,7 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
     const seen = clock.firstSeen(script);
     tags.push({
       element: 'script',
-      url: script.src,
+      url: scriptUrl(script, src, base),
       rel: null,
       as: null,
       type,
@@ -96,13 +128,14 @@ export function takeSnapshot(doc: Document, clock: TagClock): DomSnapshot {
   for (let index = 0; index < links.length; index++) {
     const link = links[index] as HTMLLinkElement;
     const rel = linkResourceRel(link);
-    if (rel === null || !link.hasAttribute('href')) continue;
+    const href = rel === null ? null : link.getAttribute('href');
+    if (href === null) continue;
     totalTags++;
     if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) continue;
     const seen = clock.firstSeen(link);
     tags.push({
       element: 'link',
-      url: link.href,
+      url: linkUrl(link, href, base),
       rel,
       as: link.getAttribute('as'),
       type: link.getAttribute('type'),

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/chromium-path.mjs';
 import { applyOperations, domMutationBatches, START_HTML, type DomOperation } from '../helpers/dom-mutations';
 import { bundleForPage } from '../helpers/page-bundle';
+import { attributeValue } from '../helpers/url-shapes';
 
 const PAGE_URL = 'https://www.example.com/start/page.html';
 
@@ -80,5 +81,39 @@ describe('incremental DOM snapshot in Chromium', () => {
     // The case the cache must not get wrong, spelled out: a <base> added after the first read.
     const batches: DomOperation[][] = [[{ kind: 'add', tag: 'base', parent: 0, attributes: [['href', 'https://other.example/base/']] }], [{ kind: 'url', path: '/other/deeper/page' }]];
     expect(await runInPage(START_HTML, batches)).toBeNull();
+  });
+
+  it('resolves plain addresses as Chromium does (script.src, link.href), and leaves the rest to it', async () => {
+    const values = fc.sample(attributeValue(), { numRuns: 4_000, seed: 20261203 });
+    const bases = ['https://www.example.com/shop/', 'https://www.example.com/shop/page.html?q=1#top', 'http://localhost:8000/a/b', 'https://cdn.example.net'];
+    const result = await page.evaluate(({ values, bases }) => {
+      type Api = { resolveFast(raw: string, base: unknown): string | null; urlBase(baseUri: string): unknown };
+      const api = (window as unknown as { TabgradeSnapshots: Api }).TabgradeSnapshots;
+      const mismatches: string[] = [];
+      let answered = 0;
+      const baseElement = document.createElement('base');
+      document.head.prepend(baseElement);
+      try {
+        for (const base of bases) {
+          baseElement.href = base;
+          const resolved = api.urlBase(document.baseURI);
+          for (const raw of values) {
+            const fast = api.resolveFast(raw, resolved);
+            if (fast === null) continue;
+            answered++;
+            const script = document.createElement('script');
+            script.setAttribute('src', raw);
+            const link = document.createElement('link');
+            link.setAttribute('href', raw);
+            if (script.src !== fast || link.href !== fast) mismatches.push(`${JSON.stringify(raw)} on ${base}: ${fast} vs ${script.src}`);
+          }
+        }
+      } finally {
+        baseElement.remove();
+      }
+      return { mismatches: mismatches.slice(0, 5), answered };
+    }, { values, bases });
+    expect(result.mismatches).toEqual([]);
+    expect(result.answered).toBeGreaterThan(1_000);
   });
 });
