@@ -8,6 +8,7 @@ import { CONTENT_SCRIPT_FILE } from './src/background/content-script-file.ts';
 import { HSTS_PRELOAD_FILE } from './src/background/hsts-preload-file.ts';
 import { WORKER_CORE_FILE, WORKER_FILE } from './src/background/worker-files.ts';
 import { hstsPreloadAsset } from './scripts/lib/hsts-preload-asset-plugin.mjs';
+import { inlineStylesheets } from './scripts/lib/inline-css-plugin.mjs';
 
 /**
  * One source manifest, two builds: `vite build` → dist/chrome, `vite build --mode firefox`
@@ -96,6 +97,8 @@ export default defineConfig(({ mode }) => {
       }),
       // The HSTS preload list, as a file the worker fetches when it first grades a page.
       hstsPreloadAsset({ fileName: HSTS_PRELOAD_FILE }),
+      // The popup's first frame must not wait for one more file.
+      inlineStylesheets({ pages: ['src/popup/index.html'] }),
     ],
     build: {
       outDir: firefox ? 'dist/firefox' : 'dist/chrome',

@@ -7,9 +7,12 @@
  * can render it instead of being asked for only then. `connection.ts` adopts the port and
  * the messages it received; if anything here fails, it simply connects itself.
  *
- * No imports: this file must stay tiny and free of the popup's chunks.
+ * It also paints the grade from that first answer (early-grade.ts), before the modules run.
+ *
+ * No imports but early-grade.ts: this file must stay tiny and free of the popup's chunks.
  */
 import type { EarlyConnection } from './early-connection-types';
+import { paintEarlyGrade } from './early-grade';
 
 /** Must equal POPUP_PORT_NAME (src/shared/messages.ts); a unit test checks it. */
 export const EARLY_PORT_NAME = 'tabgrade-popup';
@@ -48,9 +51,12 @@ export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<
       if (runtime === undefined) return null;
       const port = runtime.connect({ name: EARLY_PORT_NAME });
       const early: EarlyConnection = { tabId, port, received: [], disconnected: false };
+      let painted = false;
       port.onMessage.addListener((message) => {
         // Kept until connection.ts adopts the port, which then stops this buffering.
-        if (early.received !== null) early.received.push(message);
+        if (early.received === null) return;
+        early.received.push(message);
+        if (!painted && typeof document !== 'undefined') painted = paintEarlyGrade(document.getElementById('app'), message);
       });
       port.onDisconnect.addListener(() => {
         early.disconnected = true;
