@@ -130,7 +130,7 @@ async function stopWorker(context, extensionId) {
  * Cold starts: the worker stopped, then woken by a page load (its webRequest listeners);
  * from the worker's own clock, when its script had run and when it handled that event.
  */
-async function coldStarts(extension, url, count) {
+async function coldStarts(extension, url, count, { grades = true } = {}) {
   const ready = [];
   const firstEvent = [];
   const preloadLoad = [];
@@ -141,7 +141,7 @@ async function coldStarts(extension, url, count) {
     await page.goto(url, { waitUntil: 'load' });
     const worker = await extension.waitForReadyWorker();
     // The first report (300 ms after the page's last change) loads the HSTS preload list.
-    for (const deadline = Date.now() + 5_000; Date.now() < deadline; await pause(100)) {
+    for (const deadline = Date.now() + (grades ? 5_000 : 0); Date.now() < deadline; await pause(100)) {
       if (await worker.evaluate(() => performance.getEntriesByName('tabgrade:hsts-preload-load').length > 0)) break;
     }
     const marks = await worker.evaluate(() => [
@@ -273,6 +273,10 @@ try {
   const cold = await coldStarts(extension, site.light, COLD_STARTS);
   const soakSamples = SOAK ? await soak(extension, site) : null;
   await extension.close();
+  // The same cold starts of the floor's worker: what any worker with these listeners costs here.
+  const floorExtension = await launchExtensionContext(floorDir);
+  const floorCold = await coldStarts(floorExtension, site.light, COLD_STARTS, { grades: false });
+  await floorExtension.close();
 
   const ms = (values) => `${median(values).toFixed(1)} ms`;
   const ratio = (a, b) => (median(a) / median(b)).toFixed(3);
@@ -287,6 +291,7 @@ try {
     console.log(`    baseline, an empty extension page painting a letter at once: ${ms(baseline.grade)} (min ${Math.min(...baseline.grade).toFixed(1)})`);
   }
   console.log(`  worker cold start (${COLD_STARTS}×, the worker's own clock): script run ${ms(cold.ready)}, first event handled ${ms(cold.firstEvent)}; grading engine loaded for the first report in ${ms(cold.coreLoad)}`);
+  console.log(`    the floor's worker (Tabgrade's listeners, empty), same cold starts: script run ${ms(floorCold.ready)}, first event handled ${ms(floorCold.firstEvent)}`);
   console.log(`  HSTS preload list load: first in this profile ${firstPreloadLoad === null ? 'not seen' : `${firstPreloadLoad.ms.toFixed(1)} ms${firstPreloadLoad.unpacked ? ' (unpacked)' : ''}${firstPreloadLoad.purpose === 'install' ? ' when the extension was installed' : ' for a report'}`}; after each cold start ${ms(cold.preloadLoad)} (from the cache)`);
   for (const [name, size] of await sizes(DIST)) {
     console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);

@@ -70,6 +70,8 @@ export async function startBenchSite() {
  * The floor of the design: an extension that registers the webRequest listeners Tabgrade
  * registers — same events, filters and extra-info options (src/background/web-request.ts,
  * chrome-tls-capture.ts) — and does nothing in them. Whatever Tabgrade costs beyond it is Tabgrade's own work.
+ * It marks its start-up as Tabgrade's worker does (src/background/startup-marks.ts), so that
+ * the bench can show the cold start of a worker that does nothing beside Tabgrade's.
  */
 export async function writeListenerFloorExtension(dir) {
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({
@@ -80,9 +82,14 @@ export async function writeListenerFloorExtension(dir) {
     host_permissions: ['http://*/*', 'https://*/*'],
     background: { service_worker: 'worker.js' },
   }));
-  await writeFile(join(dir, 'worker.js'), `// Tabgrade's webRequest listeners, empty.
+  await writeFile(join(dir, 'worker.js'), `// Tabgrade's webRequest listeners, empty (but for the first-event mark).
 const urls = ['http://*/*', 'https://*/*'];
-const nothing = () => {};
+let seen = false;
+const nothing = () => {
+  if (seen) return;
+  seen = true;
+  performance.mark('tabgrade:first-event');
+};
 const extra = (name) => (chrome.webRequest[name]?.EXTRA_HEADERS ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders']);
 chrome.webRequest.onBeforeRequest.addListener(nothing, { urls, types: ['main_frame'] });
 chrome.webRequest.onBeforeRedirect.addListener(nothing, { urls, types: ['main_frame'] }, extra('OnBeforeRedirectOptions'));
@@ -92,5 +99,7 @@ chrome.webRequest.onErrorOccurred.addListener(nothing, { urls, types: ['main_fra
 // The certificate listeners (src/background/chrome-tls-capture.ts), HTTPS documents only.
 try { chrome.webRequest.onHeadersReceived.addListener(nothing, { urls: ['https://*/*'], types: ['main_frame'] }, ['securityInfo', 'securityInfoRawDer']); } catch {}
 chrome.webRequest.onHeadersReceived.addListener(nothing, { urls: ['https://*/*'], types: ['main_frame'] });
+performance.mark('tabgrade:worker-ready');
+globalThis.tabgradeReady = true;
 `);
 }

@@ -25,15 +25,23 @@ async function repaintAll(): Promise<void> {
 }
 
 let settings: Settings = DEFAULT_SETTINGS;
-const settingsLoaded = loadSettings().then((loaded) => {
-  settings = loaded;
-});
-onSettingsChange((changed) => {
-  const repaint = changed.badge !== settings.badge || changed.badgeGrade !== settings.badgeGrade;
-  settings = changed;
-  if (repaint) void repaintAll();
-});
-onAlgorithmChange(() => void repaintAll());
+let settingsLoaded: Promise<void> | null = null;
+
+/** Read when the first tab is graded, not at each start of the worker (see reports.ts). */
+function loadBadgeSettings(): Promise<void> {
+  settingsLoaded ??= (() => {
+    onSettingsChange((changed) => {
+      const repaint = changed.badge !== settings.badge || changed.badgeGrade !== settings.badgeGrade;
+      settings = changed;
+      if (repaint) void repaintAll();
+    });
+    onAlgorithmChange(() => void repaintAll());
+    return loadSettings().then((loaded) => {
+      settings = loaded;
+    });
+  })();
+  return settingsLoaded;
+}
 
 async function isPrivate(tabId: number): Promise<boolean> {
   try {
@@ -47,7 +55,7 @@ async function gradeTab(tabId: number): Promise<void> {
   timers.delete(tabId);
   const capture = latest.get(tabId) ?? null;
   latest.delete(tabId);
-  await settingsLoaded;
+  await loadBadgeSettings();
   const report = capture === null ? null : await reportOf(capture);
   if (capture === null) painted.delete(tabId);
   else painted.set(tabId, capture);

@@ -14,18 +14,30 @@ import { loadSettings, onSettingsChange } from '../shared/settings-store';
 import { loadWorkerCore } from './worker-core-loader';
 
 let algorithm: Algorithm = CURRENT_ALGORITHM;
-const settingsRead = loadSettings().then(
-  (settings) => {
-    algorithm = settings.algorithm;
-  },
-  () => undefined,
-);
 const algorithmListeners = new Set<() => void>();
-onSettingsChange((settings) => {
-  if (settings.algorithm === algorithm) return;
-  algorithm = settings.algorithm;
-  for (const listener of algorithmListeners) listener();
-});
+let settingsRead: Promise<void> | null = null;
+
+/**
+ * The user's algorithm, read when the first report is wanted rather than at each start of
+ * the worker (which the browser makes for every page it wakes it for): a change seen
+ * before then is read then anyway.
+ */
+function readSettings(): Promise<void> {
+  settingsRead ??= (() => {
+    onSettingsChange((settings) => {
+      if (settings.algorithm === algorithm) return;
+      algorithm = settings.algorithm;
+      for (const listener of algorithmListeners) listener();
+    });
+    return loadSettings().then(
+      (settings) => {
+        algorithm = settings.algorithm;
+      },
+      () => undefined,
+    );
+  })();
+  return settingsRead;
+}
 
 /** Called when the user picks another algorithm: every report changes. */
 export function onAlgorithmChange(listener: () => void): void {
@@ -38,7 +50,7 @@ export async function reportOf(capture: PageCapture): Promise<Report> {
   const cached = reports.get(capture);
   if (cached !== undefined && cached.algorithm === algorithm) return cached.report;
   const core = await loadWorkerCore();
-  const [, preload] = await Promise.all([settingsRead, core.bundledHstsPreload()]);
+  const [, preload] = await Promise.all([readSettings(), core.bundledHstsPreload()]);
   const again = reports.get(capture);
   if (again !== undefined && again.algorithm === algorithm) return again.report;
   const table = core.SCORING_TABLES[algorithm];
