@@ -12,8 +12,8 @@
  *   `history.pushState`) → `document.baseURI` compared at each snapshot;
  * - the element's place in the document → not cached: the live collections are walked in
  *   document order every time, as the full snapshot does.
- * A tag's URL is resolved only when the tag is kept (the first 2,000): resolving is most of
- * the cost of reading a tag, and a tag beyond the cap is only counted.
+ * A tag's URL and its other attributes are read only when the tag is kept (the first 2,000):
+ * resolving is most of the cost of reading a tag, and a tag beyond the cap is only counted.
  */
 import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
 import { urlBase, type UrlBase } from './fast-url';
@@ -22,37 +22,42 @@ import { isExecutableScriptType, linkResourceRel, linkUrl, metaOfInterest, scrip
 /** Every attribute the snapshot reads: the observer's attributeFilter. */
 export const ATTRIBUTES_READ = ['src', 'type', 'integrity', 'crossorigin', 'rel', 'href', 'as', 'http-equiv', 'name', 'content'];
 
-type TagFields = Omit<ExternalResourceTag, 'url' | 'origin' | 'firstSeenMs'>;
 type Reading =
   | { kind: 'inline'; executable: boolean }
   | { kind: 'skip' }
   /**
    * `raw` is the `src`/`href` attribute; `tag` is made the first time the tag is kept (its
-   * URL resolved then, and its first-seen time never changes after).
+   * other attributes read and its URL resolved then; its first-seen time never changes after).
    */
-  | { kind: 'tag'; raw: string; fields: TagFields; tag: ExternalResourceTag | null };
+  | { kind: 'script'; raw: string; tag: ExternalResourceTag | null }
+  | { kind: 'link'; raw: string; rel: string; tag: ExternalResourceTag | null };
 
 function readScript(script: HTMLScriptElement): Reading {
   const src = script.getAttribute('src');
-  const type = script.getAttribute('type');
-  if (src === null) return { kind: 'inline', executable: isExecutableScriptType(type) };
-  return {
-    kind: 'tag',
-    raw: src,
-    fields: { element: 'script', rel: null, as: null, type, integrity: script.getAttribute('integrity'), crossorigin: script.getAttribute('crossorigin') },
-    tag: null,
-  };
+  if (src === null) return { kind: 'inline', executable: isExecutableScriptType(script.getAttribute('type')) };
+  return { kind: 'script', raw: src, tag: null };
 }
 
 function readLink(link: HTMLLinkElement): Reading {
   const rel = linkResourceRel(link);
   const href = rel === null ? null : link.getAttribute('href');
-  if (href === null) return { kind: 'skip' };
+  if (rel === null || href === null) return { kind: 'skip' };
+  return { kind: 'link', raw: href, rel, tag: null };
+}
+
+/** The tag as takeSnapshot reads it (same fields, same key order: the two are compared as JSON). */
+function keptTag(element: Element, reading: Extract<Reading, { kind: 'script' | 'link' }>, base: UrlBase | null, seen: { origin: ExternalResourceTag['origin']; ms: number }): ExternalResourceTag {
+  if (reading.kind === 'script') {
+    const script = element as HTMLScriptElement;
+    return {
+      element: 'script', url: scriptUrl(script, reading.raw, base), rel: null, as: null, type: script.getAttribute('type'),
+      integrity: script.getAttribute('integrity'), crossorigin: script.getAttribute('crossorigin'), origin: seen.origin, firstSeenMs: seen.ms,
+    };
+  }
+  const link = element as HTMLLinkElement;
   return {
-    kind: 'tag',
-    raw: href,
-    fields: { element: 'link', rel, as: link.getAttribute('as'), type: link.getAttribute('type'), integrity: link.getAttribute('integrity'), crossorigin: link.getAttribute('crossorigin') },
-    tag: null,
+    element: 'link', url: linkUrl(link, reading.raw, base), rel: reading.rel, as: link.getAttribute('as'), type: link.getAttribute('type'),
+    integrity: link.getAttribute('integrity'), crossorigin: link.getAttribute('crossorigin'), origin: seen.origin, firstSeenMs: seen.ms,
   };
 }
 
@@ -93,17 +98,11 @@ export class IncrementalSnapshot {
     const tags: ExternalResourceTag[] = [];
     let totalTags = 0;
     let inlineScriptCount = 0;
-    const keep = (element: HTMLScriptElement | HTMLLinkElement, reading: Reading): void => {
-      if (reading.kind !== 'tag') return;
+    const keep = (element: Element, reading: Reading): void => {
+      if (reading.kind !== 'script' && reading.kind !== 'link') return;
       totalTags++;
       if (tags.length >= CAPTURE_LIMITS.tagsPerSnapshot) return;
-      if (reading.tag === null) {
-        const seen = this.clock.firstSeen(element);
-        const url = reading.fields.element === 'script' ? scriptUrl(element as HTMLScriptElement, reading.raw, base) : linkUrl(element as HTMLLinkElement, reading.raw, base);
-        const { element: kind, rel, as, type, integrity, crossorigin } = reading.fields;
-        // The same key order as takeSnapshot's tags: the two are compared as JSON.
-        reading.tag = { element: kind, url, rel, as, type, integrity, crossorigin, origin: seen.origin, firstSeenMs: seen.ms };
-      }
+      reading.tag ??= keptTag(element, reading, base, this.clock.firstSeen(element));
       tags.push(reading.tag);
     };
     // Live collections walked by index, as in takeSnapshot.

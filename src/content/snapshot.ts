@@ -18,6 +18,8 @@ export function isExecutableScriptType(type: string | null): boolean {
 
 export function linkResourceRel(link: HTMLLinkElement): string | null {
   const rel = (link.getAttribute('rel') ?? '').toLowerCase();
+  // The usual case, one token: no split (a 5,000-tag page has thousands of links).
+  if (RESOURCE_LINK_RELS.includes(rel)) return rel;
   const tokens = rel.split(/\s+/);
   return RESOURCE_LINK_RELS.some((wanted) => tokens.includes(wanted)) ? rel : null;
 }

@@ -18,7 +18,9 @@ const cache = new Map<string, UrlDetection[]>();
 
 /** The URL without query and fragment, which retire's patterns do not expect. */
 function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const cut = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment);
   return cut === -1 ? url : url.slice(0, cut);
 }
 

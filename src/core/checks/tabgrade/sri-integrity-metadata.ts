@@ -91,7 +91,24 @@ function parseToken(text: string): IntegrityToken {
   return { text, algorithm, digest, problem: standard ? null : 'non-standard-prefix' };
 }
 
+/**
+ * Parsed values by attribute text: a page's tags repeat a handful of integrity values (and
+ * a 2,000-tag page parsed each of them again per tag). The results are never changed by
+ * their users, so one object can serve every tag. Bounded; cleared when full.
+ */
+const parsedValues = new Map<string, IntegrityMetadata>();
+const PARSED_VALUES_KEPT = 512;
+
 export function parseIntegrity(value: string): IntegrityMetadata {
+  const known = parsedValues.get(value);
+  if (known !== undefined) return known;
+  const parsed = parseIntegrityValue(value);
+  if (parsedValues.size >= PARSED_VALUES_KEPT) parsedValues.clear();
+  parsedValues.set(value, parsed);
+  return parsed;
+}
+
+function parseIntegrityValue(value: string): IntegrityMetadata {
   const tokens = value.split(/[\t\n\f\r ]+/).filter((token) => token !== '').map(parseToken);
   const usable = tokens.filter((token) => token.problem === null || token.problem === 'wrong-length' || token.problem === 'non-standard-prefix');
   let strongest: SriAlgorithm | null = null;

@@ -115,25 +115,48 @@ function statusOf(metadata: IntegrityMetadata | null, problems: readonly SriProb
 
 const NO_TOKEN_PROBLEMS: TokenProblem[] = [];
 
-/** Each token problem once, in the order met. */
+/** Each token problem once, in the order met; per parsed value, which tags share (parseIntegrity). */
+const problemsOfMetadata = new WeakMap<IntegrityMetadata, TokenProblem[]>();
 function tokenProblemsOf(metadata: IntegrityMetadata): TokenProblem[] {
+  const known = problemsOfMetadata.get(metadata);
+  if (known !== undefined) return known;
   const found: TokenProblem[] = [];
   for (const token of metadata.tokens) if (token.problem !== null && !found.includes(token.problem)) found.push(token.problem);
+  problemsOfMetadata.set(metadata, found);
   return found;
 }
 
 /**
  * The origin of an absolute http(s) URL as browsers serialise them (`script.src` is already
  * normalised: lower-case host, no default port), read without a URL parser: pages can carry
- * thousands of tags. Anything else goes through `URL`.
+ * thousands of tags. Anything else goes through `URL`. A scan by character codes rather than
+ * a regular expression: on the bench's 2,000-tag page the match arrays were a fifth of the
+ * analysis's garbage.
  */
-const SIMPLE_ORIGIN = /^(https?):\/\/([a-z0-9.-]+)(?::(\d+))?(?=[/?#]|$)/;
 export function fastOrigin(url: string): string | null {
-  const match = SIMPLE_ORIGIN.exec(url);
-  if (match === null) return originOf(url);
-  const [origin, scheme, , port] = match;
-  if (port !== undefined && (port === '' || (scheme === 'http' && port === '80') || (scheme === 'https' && port === '443') || port.startsWith('0'))) return originOf(url);
-  return origin ?? null;
+  const hostStart = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (hostStart === -1) return originOf(url);
+  let end = hostStart;
+  let colon = -1;
+  for (; end < url.length; end++) {
+    const code = url.charCodeAt(end);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break; // / ? #
+    const digit = code >= 0x30 && code <= 0x39;
+    if (colon !== -1) {
+      if (!digit) return originOf(url);
+    } else if (code === 0x3a) {
+      colon = end;
+    } else if (!(digit || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d)) {
+      return originOf(url); // upper case, user info, IPv6, non-ASCII …
+    }
+  }
+  const hostEnd = colon === -1 ? end : colon;
+  if (hostEnd === hostStart) return originOf(url);
+  if (colon !== -1) {
+    const port = url.slice(colon + 1, end);
+    if (port === '' || port.startsWith('0') || port === (hostStart === 8 ? '443' : '80')) return originOf(url);
+  }
+  return url.slice(0, end);
 }
 
 /** Responses by URL, for the CORS check; the capture keeps the first ones of a page. */

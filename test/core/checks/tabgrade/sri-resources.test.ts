@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastOrigin, resourceKind, sriRows } from '../../../../src/core/checks/tabgrade/sri-resources';
 import { originOf } from '../../../../src/core/page-tags';
@@ -113,5 +114,33 @@ describe('fastOrigin', () => {
     'not a url',
   ])('agrees with URL on %s', (url) => {
     expect(fastOrigin(url)).toBe(originOf(url));
+  });
+});
+
+describe('fastOrigin, scanned by character', () => {
+  /** The former implementation, a regular expression: the scan must answer exactly as it did. */
+  const SIMPLE_ORIGIN = /^(https?):\/\/([a-z0-9.-]+)(?::(\d+))?(?=[/?#]|$)/;
+  const byRegExp = (url: string): string | null => {
+    const match = SIMPLE_ORIGIN.exec(url);
+    if (match === null) return originOf(url);
+    const [origin, scheme, , port] = match;
+    if (port !== undefined && (port === '' || (scheme === 'http' && port === '80') || (scheme === 'https' && port === '443') || port.startsWith('0'))) return originOf(url);
+    return origin ?? null;
+  };
+  const hosts = fc.constantFrom('cdn.example.net', 'CDN.example.net', '127.0.0.1', 'a', '', 'xn--bcher-kva.example', 'user:pw@host', '[::1]', 'h_st', 'höst');
+  const ports = fc.constantFrom('', ':', ':80', ':443', ':8443', ':08', ':65536', ':x');
+  const rests = fc.constantFrom('', '/', '/lib.js', '?q', '#f', '/a:b', ' /x');
+  const urls = fc.oneof(
+    fc.tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'ftp://', ''), hosts, ports, rests).map((parts) => parts.join('')),
+    fc.string({ maxLength: 20 }),
+  );
+
+  it('equals the regular expression it replaced on random URLs', () => {
+    fc.assert(
+      fc.property(urls, (url) => {
+        expect(fastOrigin(url)).toBe(byRegExp(url));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
