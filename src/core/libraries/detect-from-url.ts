@@ -7,6 +7,7 @@ import { scanFileName, scanUri } from './retire-engine';
 import type { UrlDetection } from './types';
 import { buildPrefilter, candidates, type PrefilterIndex } from './url-prefilter';
 import { cleanVersion } from './version';
+import { memoByText } from '../memo-by-text';
 
 /** URLs longer than this are not scanned: no library URL is, and regexes cost per character. */
 const MAX_URL_CHARS = 2048;
@@ -14,7 +15,6 @@ const MAX_URL_CHARS = 2048;
 const CACHE_LIMIT = 4096;
 
 let prefilter: PrefilterIndex | null = null;
-const cache = new Map<string, UrlDetection[]>();
 
 /** The URL without query and fragment, which retire's patterns do not expect. */
 function withoutQuery(url: string): string {
@@ -51,13 +51,9 @@ function scan(url: string): UrlDetection[] {
   return result;
 }
 
+const remembered = memoByText(CACHE_LIMIT, scan);
+
 /** Libraries (with versions) that a script's URL names; empty for most URLs. */
 export function detectFromUrl(url: string): UrlDetection[] {
-  if (url.length > MAX_URL_CHARS) return [];
-  const known = cache.get(url);
-  if (known !== undefined) return known;
-  const result = scan(url);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(url, result);
-  return result;
+  return url.length > MAX_URL_CHARS ? [] : remembered(url);
 }

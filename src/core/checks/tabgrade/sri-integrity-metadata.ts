@@ -14,6 +14,7 @@
  *   those tokens protect Chromium users only.
  */
 import type { SriAlgorithm } from '../../capture';
+import { memoByText } from '../../memo-by-text';
 
 export const DIGEST_BYTES: Readonly<Record<SriAlgorithm, number>> = { sha256: 32, sha384: 48, sha512: 64 };
 const STRENGTH: Readonly<Record<SriAlgorithm, number>> = { sha256: 1, sha384: 2, sha512: 3 };
@@ -96,17 +97,7 @@ function parseToken(text: string): IntegrityToken {
  * a 2,000-tag page parsed each of them again per tag). The results are never changed by
  * their users, so one object can serve every tag. Bounded; cleared when full.
  */
-const parsedValues = new Map<string, IntegrityMetadata>();
-const PARSED_VALUES_KEPT = 512;
-
-export function parseIntegrity(value: string): IntegrityMetadata {
-  const known = parsedValues.get(value);
-  if (known !== undefined) return known;
-  const parsed = parseIntegrityValue(value);
-  if (parsedValues.size >= PARSED_VALUES_KEPT) parsedValues.clear();
-  parsedValues.set(value, parsed);
-  return parsed;
-}
+export const parseIntegrity: (value: string) => IntegrityMetadata = memoByText(512, (value) => parseIntegrityValue(value));
 
 function parseIntegrityValue(value: string): IntegrityMetadata {
   const tokens = value.split(/[\t\n\f\r ]+/).filter((token) => token !== '').map(parseToken);
