@@ -67,9 +67,13 @@ export function popupView(evaluate: Evaluate, close: () => Promise<void>): Popup
 /**
  * The text of one of the popup's exports, as the Download button makes it: the file's Blob
  * is read back inside the popup (the same in both browsers, with no download folder).
+ * The export bar is a lazily loaded section: its button is waited for (up to 10 s).
  */
 export async function exportedText(popup: PopupView, testId: string): Promise<string | null> {
   return popup.evaluate(async (id: string) => {
+    for (const deadline = Date.now() + 10_000; document.querySelector(`[data-testid="${id}"]`) === null && Date.now() < deadline; ) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
     const original = URL.createObjectURL.bind(URL);
     let blob: Blob | null = null;
     URL.createObjectURL = (object: Blob | MediaSource) => {
