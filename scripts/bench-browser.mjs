@@ -97,7 +97,7 @@ async function copyWithBaselinePage(dir) {
  * were on screen each time.
  */
 async function popupTimes(context, urls, count) {
-  const names = ['tabgrade:start', 'tabgrade:state', 'tabgrade:grade-shown', 'tabgrade:details-shown'];
+  const names = ['tabgrade:start', 'tabgrade:state', 'tabgrade:grade-shown', 'tabgrade:details-shown', 'tabgrade:early-card-shown'];
   const marks = urls.map(() => Object.fromEntries(names.map((name) => [name, []])));
   for (let i = 0; i < count + 2; i++) {
     for (const [which, url] of urls.entries()) {
@@ -110,7 +110,13 @@ async function popupTimes(context, urls, count) {
       names.forEach((name, index) => marks[which][name].push(times[index]));
     }
   }
-  return marks.map((of) => ({ started: of['tabgrade:start'], answered: of['tabgrade:state'], grade: of['tabgrade:grade-shown'], details: of['tabgrade:details-shown'] }));
+  return marks.map((of) => ({
+    started: of['tabgrade:start'],
+    answered: of['tabgrade:state'],
+    grade: of['tabgrade:grade-shown'],
+    details: of['tabgrade:details-shown'],
+    fromCard: of['tabgrade:early-card-shown'].map((time) => Number.isFinite(time)),
+  }));
 }
 
 /** Stops the worker (as the browser does when it is idle) and confirms it is gone. */
@@ -269,7 +275,12 @@ try {
   await pause(1_000);
   const tabId = await extension.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
   const base = `chrome-extension://${extension.extensionId}`;
-  const [popup, baseline] = skipPopup ? [null, null] : await popupTimes(extension.context, [`${base}/src/popup/index.html?tab=${tabId}`, `${base}/bench-baseline.html`], POPUPS);
+  // What a click on the toolbar icon opens for this tab: the address the worker set, with
+  // the tab's grade card in it (src/background/popup-card.ts); `tab=` because the bench's
+  // popups open in tabs of their own, which would be the active tab otherwise.
+  const popupAddress = await extension.worker.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId);
+  const popupUrl = `${popupAddress}${popupAddress.includes('?') ? '&' : '?'}tab=${tabId}`;
+  const [popup, baseline] = skipPopup ? [null, null] : await popupTimes(extension.context, [popupUrl, `${base}/bench-baseline.html`], POPUPS);
   await page.close();
   const cold = await coldStarts(extension, site.light, COLD_STARTS);
   const soakSamples = SOAK ? await soak(extension, site) : null;
@@ -288,7 +299,7 @@ try {
   }
   if (popup !== null && baseline !== null) {
     console.log(`  popup, median of ${popup.grade.length}: grade painted ${ms(popup.grade)} (min ${Math.min(...popup.grade).toFixed(1)}, max ${Math.max(...popup.grade).toFixed(1)}), details painted ${ms(popup.details)}`);
-    console.log(`    of which: popup code running at ${ms(popup.started)}, worker's answer at ${ms(popup.answered)}`);
+    console.log(`    of which: popup code running at ${ms(popup.started)}, worker's answer at ${ms(popup.answered)}; first frame painted from the card in the popup's address ${popup.fromCard.filter(Boolean).length} of ${popup.fromCard.length} times${popupAddress.includes('card=') ? '' : ' (the worker set no card for the tab)'}`);
     console.log(`    baseline, an empty extension page painting a letter at once: ${ms(baseline.grade)} (min ${Math.min(...baseline.grade).toFixed(1)})`);
   }
   console.log(`  worker cold start (${COLD_STARTS}×, the worker's own clock): script run ${ms(cold.ready)}, first event handled ${ms(cold.firstEvent)}; grading engine loaded for the first report in ${ms(cold.coreLoad)}`);

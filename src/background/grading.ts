@@ -1,5 +1,6 @@
 /**
- * Reports on each tab's capture as it changes (debounced): paints the toolbar badge and,
+ * Reports on each tab's capture as it changes (debounced): paints the toolbar badge, puts
+ * the grade card into the address the tab's popup opens at (popup-card.ts) and,
  * once the page has loaded, remembers the audit (both grades) in the origin's history. The
  * report is built by core; this file only routes it.
  */
@@ -11,6 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { recordAudit } from '../shared/history-store';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
 import { paintBadge } from './badge';
+import { setPopupCard } from './popup-card';
 import { onAlgorithmChange, reportOf } from './reports';
 
 /** Grading is cheap, but sub-resource bursts change a capture many times a second. */
@@ -21,7 +23,11 @@ const latest = new Map<number, PageCapture | null>();
 const painted = new Map<number, PageCapture>();
 
 async function repaintAll(): Promise<void> {
-  for (const [tabId, capture] of painted) void paintBadge(tabId, settings.badge ? await reportOf(capture) : null, settings.badgeGrade);
+  for (const [tabId, capture] of painted) {
+    const report = await reportOf(capture);
+    void paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
+    void setPopupCard(tabId, capture, report);
+  }
 }
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -51,15 +57,26 @@ async function isPrivate(tabId: number): Promise<boolean> {
   }
 }
 
+/** Whether a capture of another navigation (or none) is waiting to be graded for the tab. */
+function isSuperseded(tabId: number, capture: PageCapture | null): boolean {
+  if (!latest.has(tabId)) return false;
+  const newer = latest.get(tabId) ?? null;
+  return newer === null || capture === null || newer.navigationId !== capture.navigationId;
+}
+
 async function gradeTab(tabId: number): Promise<void> {
   timers.delete(tabId);
   const capture = latest.get(tabId) ?? null;
   latest.delete(tabId);
   await loadBadgeSettings();
   const report = capture === null ? null : await reportOf(capture);
+  // The tab went on to another page while this report was built: the browser has already
+  // reset the badge and popup for it, and the new page's grading is on its way. Painting
+  // this one now would put the old page's grade on the new page.
+  if (isSuperseded(tabId, capture)) return;
   if (capture === null) painted.delete(tabId);
   else painted.set(tabId, capture);
-  await paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
+  await Promise.all([paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade), setPopupCard(tabId, capture, report)]);
   if (capture === null || report === null || capture.state !== 'complete' || !settings.history) return;
   const origin = originOf(capture.url);
   const entry = entryFromReport(report, capture.navigationId, Date.now());

@@ -7,12 +7,16 @@
  * can render it instead of being asked for only then. `connection.ts` adopts the port and
  * the messages it received; if anything here fails, it simply connects itself.
  *
- * It also paints the grade from that first answer (early-grade.ts), before the modules run.
+ * It also paints the grade before the modules run (early-grade.ts): at once from the card
+ * the worker put in the popup's address (src/shared/early-card.ts), else from that first
+ * answer, which also repaints a card that has changed since.
  *
- * No imports but early-grade.ts: this file must stay tiny and free of the popup's chunks.
+ * No imports but early-grade.ts and early-card.ts: this file must stay tiny and free of the
+ * popup's chunks.
  */
 import type { EarlyConnection } from './early-connection-types';
-import { paintEarlyGrade } from './early-grade';
+import { earlyCardFromSearch } from '../shared/early-card';
+import { EARLY_CARD_PAINTED_MARK, EARLY_CARD_SHOWN_MARK, paintEarlyCard, paintEarlyGrade } from './early-grade';
 
 /** Must equal POPUP_PORT_NAME (src/shared/messages.ts); a unit test checks it. */
 export const EARLY_PORT_NAME = 'tabgrade-popup';
@@ -68,5 +72,19 @@ export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<
   );
 }
 
-// Only in a page (the popup); importing this file elsewhere (tests) starts nothing.
+/** Paints the card in the popup's address, as soon as the root element is parsed. */
+export function paintCardFromAddress(doc: Document, search: string): void {
+  const card = earlyCardFromSearch(search);
+  if (card === null) return;
+  const paint = (): void => {
+    if (paintEarlyCard(doc.getElementById('app'), card, EARLY_CARD_SHOWN_MARK)) doc.defaultView?.performance.mark(EARLY_CARD_PAINTED_MARK);
+  };
+  // An async script may run before the body is parsed (the popup's HTML is small, so rarely).
+  if (doc.getElementById('app') !== null) paint();
+  else doc.addEventListener('DOMContentLoaded', paint, { once: true });
+}
+
+// Only in a page (the popup); importing this file elsewhere (tests) starts nothing. The
+// request goes first: painting takes a moment, the worker's answer longer.
 if (typeof location !== 'undefined') startEarlyConnection(globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, location.search);
+if (typeof location !== 'undefined' && typeof document !== 'undefined') paintCardFromAddress(document, location.search);

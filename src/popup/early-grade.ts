@@ -12,6 +12,7 @@
  * Every page-controlled string (the URL, the status line) is set as text, never as markup.
  * Anything unexpected in the message paints nothing; the app then renders as usual.
  */
+import { type EarlyCard, earlyCardOf } from '../shared/early-card';
 import type { TabStateMessage } from '../shared/messages';
 
 /** Must equal GRADE_SHOWN_MARK (paint-marks.ts); a unit test checks it. */
@@ -28,71 +29,86 @@ function element(doc: Document, tag: string, className: string | null, children:
   return node;
 }
 
-/** The letter the app would show now, or null when its grade card would show none. */
-function shownGrade(state: TabStateMessage): { grade: string; state: TabStateMessage } | null {
-  const report = state.report;
-  const capture = state.capture;
-  if (!state.auditability?.auditable || capture === null || capture.document === null || capture.error !== null || report === null) return null;
-  const status = report.observatory.status ?? 'graded';
-  const grade = report.verdict.grade;
-  if (grade === null || status === 'pending' || status === 'unavailable') return null;
-  return { grade, state };
-}
-
 function isTabState(message: unknown): message is TabStateMessage {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'tab-state';
 }
 
+/** Whether `root` holds nothing, or only what an earlier early paint put there. */
+function mayPaintInto(root: HTMLElement): boolean {
+  const first = root.firstElementChild;
+  return root.firstChild === null || (first !== null && root.childNodes.length === 1 && first.hasAttribute(EARLY_PAINT_ATTRIBUTE));
+}
+
 /**
- * Paints the top of the popup into `root` from the worker's answer, once, and only while the
- * app has rendered nothing there; returns whether it painted.
+ * Paints the top of the popup into `root` from the worker's answer, while the app has
+ * rendered nothing there (an earlier early paint, from the popup's address, is replaced:
+ * the answer is newer); returns whether it painted.
  */
 export function paintEarlyGrade(root: HTMLElement | null, message: unknown): boolean {
-  if (root === null || root.firstChild !== null || !isTabState(message)) return false;
-  let shown: ReturnType<typeof shownGrade>;
+  if (root === null || !isTabState(message)) return false;
+  let card: EarlyCard | null;
   try {
-    shown = shownGrade(message);
+    card = message.auditability?.auditable ? earlyCardOf(message.capture, message.report) : null;
   } catch {
     return false;
   }
-  if (shown === null) return false;
+  return card !== null && paintEarlyCard(root, card);
+}
+
+/** The mark set when a frame showed the grade painted from the card in the popup's address. */
+export const EARLY_CARD_SHOWN_MARK = 'tabgrade:early-card-shown';
+/** The mark set when that card was painted into the page (the app may replace it before a frame shows it). */
+export const EARLY_CARD_PAINTED_MARK = 'tabgrade:early-card-painted';
+
+/** What each root shows now, so the worker's answer repaints only a card that changed. */
+const paintedCards = new WeakMap<HTMLElement, string>();
+
+/**
+ * Paints `card` into `root` (see paintEarlyGrade), `mark` naming the paint for the bench and
+ * the tests; returns whether the root shows it.
+ */
+export function paintEarlyCard(root: HTMLElement | null, card: EarlyCard, mark: string = EARLY_GRADE_SHOWN_MARK): boolean {
+  if (root === null || !mayPaintInto(root)) return false;
+  const key = JSON.stringify(card);
+  if (root.firstChild !== null && paintedCards.get(root) === key) return true;
+  paintedCards.set(root, key);
   const doc = root.ownerDocument;
-  const { grade } = shown;
-  const capture = message.capture as NonNullable<TabStateMessage['capture']>;
-  const document = capture.document as NonNullable<typeof capture.document>;
-  const observatory = (message.report as NonNullable<TabStateMessage['report']>).observatory;
-  const verdict = (message.report as NonNullable<TabStateMessage['report']>).verdict;
+  const { grade } = card;
 
   const icon = doc.createElement('img');
   icon.src = '/icons/icon-32.png';
   icon.alt = '';
   icon.width = 20;
   icon.height = 20;
-  const url = element(doc, 'p', 'url', [capture.url]);
-  url.title = capture.url;
-  const meta = element(doc, 'p', 'meta', [element(doc, 'span', `status status-${Math.floor(document.statusCode / 100)}xx`, [String(document.statusCode)])]);
-  if (document.statusLine !== '') meta.append(element(doc, 'span', 'status-line', [document.statusLine]));
-  meta.append(element(doc, 'span', `state state-${capture.state}`, [capture.state === 'loading' ? 'still loading' : capture.state === 'error' ? 'failed' : 'loaded']));
+  const url = element(doc, 'p', 'url', [card.url]);
+  url.title = card.url;
+  const meta = element(doc, 'p', 'meta', [element(doc, 'span', `status status-${Math.floor(card.statusCode / 100)}xx`, [String(card.statusCode)])]);
+  if (card.statusLine !== '') meta.append(element(doc, 'span', 'status-line', [card.statusLine]));
+  meta.append(element(doc, 'span', `state state-${card.state}`, [card.state === 'loading' ? 'still loading' : card.state === 'error' ? 'failed' : 'loaded']));
   const letter = element(doc, 'div', 'grade-letter', [grade]);
   letter.setAttribute('aria-label', `Tabgrade grade ${grade}`);
-  const card = element(doc, 'section', `grade-card grade-${grade.charAt(0).toLowerCase()}`, [
+  const gradeCard = element(doc, 'section', `grade-card grade-${grade.charAt(0).toLowerCase()}`, [
     letter,
     element(doc, 'div', null, [
-      element(doc, 'p', 'grade-observatory', ['Observatory-compatible: ', element(doc, 'strong', null, [String(observatory.grade)]), ' · ', String(observatory.score), element(doc, 'span', 'muted', ['/100'])]),
+      element(doc, 'p', 'grade-observatory', ['Observatory-compatible: ', element(doc, 'strong', null, [card.observatoryGrade]), ' · ', String(card.observatoryScore), element(doc, 'span', 'muted', ['/100'])]),
       element(doc, 'p', 'grade-caption', [
-        `${observatory.testsPassed} of ${observatory.testsQuantity} Observatory tests passed · rules of MDN HTTP Observatory ${observatory.algorithm}${verdict.capped ? ' · capped by Tabgrade’s findings' : ''}`,
+        `${card.testsPassed} of ${card.testsQuantity} Observatory tests passed · rules of MDN HTTP Observatory ${card.algorithm}${card.capped ? ' · capped by Tabgrade’s findings' : ''}`,
       ]),
     ]),
   ]);
   const main = element(doc, 'main', 'tabgrade', [
     element(doc, 'header', 'masthead', [icon, element(doc, 'h1', null, ['Tabgrade'])]),
-    element(doc, 'div', 'capture', [element(doc, 'section', 'summary', [url, meta]), card]),
+    element(doc, 'div', 'capture', [element(doc, 'section', 'summary', [url, meta]), gradeCard]),
   ]);
   main.setAttribute(EARLY_PAINT_ATTRIBUTE, '');
-  root.append(main);
+  root.replaceChildren(main);
   const view = doc.defaultView;
   view?.requestAnimationFrame(() => {
-    if (view.performance.getEntriesByName(EARLY_GRADE_SHOWN_MARK).length === 0) view.performance.mark(EARLY_GRADE_SHOWN_MARK);
+    // Only if this paint is what the frame shows (the app may have replaced it already).
+    if (!main.isConnected) return;
+    for (const name of new Set([EARLY_GRADE_SHOWN_MARK, mark])) {
+      if (view.performance.getEntriesByName(name).length === 0) view.performance.mark(name);
+    }
   });
   return true;
 }

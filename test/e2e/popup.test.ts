@@ -14,6 +14,8 @@ import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { html, startServer, type TestServer } from './support/server';
 import { reportSchemaErrors } from '../helpers/report-schema';
 import { NOT_FOUND_PROBE_PATH } from '../../src/core/probe-plan';
+import { EARLY_CARD_PARAM, earlyCardFromSearch } from '../../src/shared/early-card';
+import { EARLY_CARD_PAINTED_MARK } from '../../src/popup/early-grade';
 
 let ext: ExtensionBrowser;
 let site: TestServer;
@@ -172,6 +174,37 @@ describe('the popup (Chromium)', () => {
     const path = join(folder, 'hostile.md');
     await writeFile(path, markdown);
     await popup.close();
+    await page.close();
+  });
+
+  it('opens at the address the worker set for the tab, painting its grade card from there, and no card outlives its page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${site.origin}/django`, { waitUntil: 'load' });
+    const tabId = await ext.tabIdOf(page);
+    const sw = await ext.worker();
+    type ActionApi = { action: { getPopup(details: { tabId: number }): Promise<string> } };
+    const popupAddress = (): Promise<string> => sw.evaluate((id) => (globalThis as unknown as { chrome: ActionApi }).chrome.action.getPopup({ tabId: id }), tabId);
+    const cardNow = async (): Promise<ReturnType<typeof earlyCardFromSearch>> => earlyCardFromSearch(new URL(await popupAddress()).search);
+    await expect.poll(popupAddress, { timeout: 10_000 }).toContain(`?${EARLY_CARD_PARAM}=`);
+    const address = await popupAddress();
+    const card = earlyCardFromSearch(new URL(address).search);
+    expect(card?.url).toBe(page.url());
+
+    // What a click opens (`tab=`: this popup is a tab of its own, which would be the active one).
+    const popup = await ext.context.newPage();
+    await popup.goto(`${address}&tab=${tabId}`);
+    await popup.getByTestId('tests').waitFor();
+    // Painted from the address (whether a frame showed it before the app replaced it is the bench's business).
+    expect(await popup.evaluate((name) => performance.getEntriesByName(name).length, EARLY_CARD_PAINTED_MARK)).toBe(1);
+    // The app, rendered from the worker's report, shows the letter the card showed.
+    expect(await popup.getByTestId('grade-card').locator('.grade-letter').textContent()).toBe(card?.grade);
+    await popup.close();
+
+    // The browser drops the card when the tab navigates: never the previous page's card.
+    await page.goto(`${site.origin}/hostile`, { waitUntil: 'commit' });
+    const afterNavigation = await cardNow();
+    expect(afterNavigation === null || afterNavigation.url === page.url(), afterNavigation?.url).toBe(true);
+    await expect.poll(async () => (await cardNow())?.url, { timeout: 10_000 }).toBe(page.url());
     await page.close();
   });
 });

@@ -11,7 +11,9 @@ import { auditability } from '../../src/core/auditability';
 import { emptyCapture, type HttpHeader, type PageCapture } from '../../src/core/capture';
 import { buildReport } from '../../src/core/report';
 import { GradeCard } from '../../src/popup/components/GradeCard';
-import { EARLY_GRADE_SHOWN_MARK, paintEarlyGrade } from '../../src/popup/early-grade';
+import { paintCardFromAddress } from '../../src/popup/early-connection';
+import { EARLY_GRADE_SHOWN_MARK, EARLY_PAINT_ATTRIBUTE, paintEarlyCard, paintEarlyGrade } from '../../src/popup/early-grade';
+import { EARLY_CARD_PARAM, earlyCardOf, earlyCardParam } from '../../src/shared/early-card';
 import { GRADE_SHOWN_MARK } from '../../src/popup/paint-marks';
 import type { TabStateMessage } from '../../src/shared/messages';
 
@@ -93,5 +95,45 @@ describe('the early grade', () => {
     rendered.append(document.createElement('main'));
     expect(paintEarlyGrade(rendered, graded)).toBe(false);
     expect(paintEarlyGrade(null, graded)).toBe(false);
+  });
+
+  it('paints the same from the card in the popup’s address as from the worker’s answer', () => {
+    const state = stateOf(captureFrom({ url: 'https://shop.example/<b>cart</b>', headers }));
+    const fromAnswer = freshRoot();
+    expect(paintEarlyGrade(fromAnswer, state)).toBe(true);
+    const expected = fromAnswer.innerHTML;
+
+    const card = earlyCardOf(state.capture, state.report);
+    const param = card && earlyCardParam(card);
+    expect(param).not.toBeNull();
+    const fromAddress = freshRoot();
+    paintCardFromAddress(document, `?${EARLY_CARD_PARAM}=${encodeURIComponent(param!)}`);
+    expect(fromAddress.innerHTML).toBe(expected);
+    expect(fromAddress.querySelector('b')).toBeNull();
+  });
+
+  it('paints nothing from an address without a valid card', () => {
+    for (const search of ['', '?tab=3', `?${EARLY_CARD_PARAM}=%5B1%2C2%5D`, `?${EARLY_CARD_PARAM}=<script>`]) {
+      const root = freshRoot();
+      paintCardFromAddress(document, search);
+      expect(root.childNodes, search).toHaveLength(0);
+    }
+  });
+
+  it('repaints a card from the address when the worker’s answer differs, and never over the app', () => {
+    const before = stateOf(captureFrom({ url: 'https://shop.example/', headers }));
+    const after = stateOf(captureFrom({ url: 'https://shop.example/', headers: headers.slice(0, 1) }));
+    const root = freshRoot();
+    expect(paintEarlyCard(root, earlyCardOf(before.capture, before.report)!)).toBe(true);
+    const beforeLetter = root.querySelector('.grade-letter')?.textContent;
+    expect(beforeLetter).toBe(before.report!.verdict.grade);
+    expect(paintEarlyGrade(root, after)).toBe(true);
+    expect(root.querySelectorAll(`[${EARLY_PAINT_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(root.querySelector('.grade-letter')?.textContent).toBe(after.report!.verdict.grade);
+    expect(after.report!.verdict.grade).not.toBe(beforeLetter);
+
+    root.replaceChildren(document.createElement('main'));
+    expect(paintEarlyGrade(root, before)).toBe(false);
+    expect(root.querySelector('.grade-letter')).toBeNull();
   });
 });
