@@ -4,10 +4,11 @@
  * to the capture. Off by default: with the setting off, this sends nothing. Answers are
  * cached per host and resolver for a while, so reloading a page asks nothing again.
  */
-import { lookupDns, type DohFetch } from '../core/dns/doh-lookup';
+import type { DohFetch } from '../core/dns/doh-lookup';
 import type { DnsCapture } from '../core/dns/dns-capture';
 import { loadSettings } from '../shared/settings-store';
 import { getCapture, updateCapture } from './capture-store';
+import { loadWorkerCore } from './worker-core-loader';
 
 const CACHE_MS = 10 * 60_000;
 const CACHE_ENTRIES = 100;
@@ -17,7 +18,10 @@ function cachedLookup(host: string, resolver: string, now: number): Promise<DnsC
   const key = `${resolver} ${host}`;
   const hit = cache.get(key);
   if (hit !== undefined && now - hit.at < CACHE_MS) return hit.answer;
-  const answer = lookupDns(host, resolver, fetch as DohFetch).catch(() => null);
+  // The DNS message code comes with the grading engine: a page load does not need it.
+  const answer = loadWorkerCore()
+    .then((core) => core.lookupDns(host, resolver, fetch as DohFetch))
+    .catch(() => null);
   cache.delete(key);
   cache.set(key, { at: now, answer });
   // A failed lookup is not remembered: the next page load asks again.

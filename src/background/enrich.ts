@@ -10,12 +10,13 @@ import browser from 'webextension-polyfill';
 import type { PageCapture, ProbeResult, Probes } from '../core/capture';
 import { attachHtml, boundedHtml, mergeProbes } from '../core/capture-updates';
 import { originOf } from '../core/page-tags';
-import { plannedProbes, type PlannedProbe } from '../core/probe-plan';
+import type { PlannedProbe } from '../core/probe-plan';
 import { isServedHtmlReply, type ReadServedHtmlMessage } from '../shared/messages';
 import { loadSettings } from '../shared/settings-store';
 import { getCapture, updateCapture } from './capture-store';
 import { markOwnRequest } from './own-requests';
 import { runProbe } from './probe-requests';
+import { loadWorkerCore } from './worker-core-loader';
 
 const PROBE_CACHE_MS = 60_000;
 const probeCache = new Map<string, { at: number; result: Promise<ProbeResult> }>();
@@ -76,7 +77,8 @@ async function enrichNow(tabId: number, options: { forView: boolean }, onProgres
   const settings = await loadSettings();
   const origin = originOf(capture.document.url);
   const debugProbe = origin !== null && settings.debugProbeSites.includes(origin);
-  const probes = settings.probes ? plannedProbes(capture, { debugProbe }) : [];
+  // Which probes a page calls for is the grading engine's knowledge (loaded only when probing is on).
+  const probes = settings.probes ? (await loadWorkerCore()).plannedProbes(capture, { debugProbe }) : [];
   const wantHtml = options.forView && capture.html === null;
   if (probes.length === 0 && !wantHtml) return;
   onProgress();

@@ -6,14 +6,14 @@
  */
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../core/capture';
-import { entryFromReport } from '../core/history';
 import { originOf } from '../core/page-tags';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { recordAudit } from '../shared/history-store';
 import { loadSettings, onSettingsChange } from '../shared/settings-store';
 import { paintBadge } from './badge';
 import { setPopupCard } from './popup-card';
+import { hasLeftNavigation } from './tab-navigations';
 import { onAlgorithmChange, reportOf } from './reports';
+import { loadWorkerCore } from './worker-core-loader';
 
 /** Grading is cheap, but sub-resource bursts change a capture many times a second. */
 const GRADE_DELAY_MS = 300;
@@ -57,8 +57,12 @@ async function isPrivate(tabId: number): Promise<boolean> {
   }
 }
 
-/** Whether a capture of another navigation (or none) is waiting to be graded for the tab. */
+/**
+ * Whether the tab has gone on from `capture`: a capture of another navigation (or none) is
+ * waiting to be graded, or the browser has started another page the store has not applied yet.
+ */
 function isSuperseded(tabId: number, capture: PageCapture | null): boolean {
+  if (capture !== null && hasLeftNavigation(tabId, capture.navigationId)) return true;
   if (!latest.has(tabId)) return false;
   const newer = latest.get(tabId) ?? null;
   return newer === null || capture === null || newer.navigationId !== capture.navigationId;
@@ -79,9 +83,11 @@ async function gradeTab(tabId: number): Promise<void> {
   await Promise.all([paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade), setPopupCard(tabId, capture, report)]);
   if (capture === null || report === null || capture.state !== 'complete' || !settings.history) return;
   const origin = originOf(capture.url);
-  const entry = entryFromReport(report, capture.navigationId, Date.now());
+  // The history's code comes with the grading engine, which built the report just now.
+  const core = await loadWorkerCore();
+  const entry = core.entryFromReport(report, capture.navigationId, Date.now());
   if (origin === null || entry === null || (await isPrivate(tabId))) return;
-  await recordAudit(origin, entry).catch(() => undefined);
+  await core.recordAudit(origin, entry).catch(() => undefined);
 }
 
 /**

@@ -22,6 +22,7 @@ import { registerChromeTlsCapture } from './chrome-tls-capture';
 import { registerDevtoolsPorts } from './devtools-ports';
 import { forgetTab, injectContentScript } from './content-injection';
 import { markEventHandled, markWorkerReady } from './startup-marks';
+import { forgetTabNavigations } from './tab-navigations';
 import { loadWorkerCore, precacheWorkerCoreOnInstall } from './worker-core-loader';
 
 precacheWorkerCoreOnInstall();
@@ -67,6 +68,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  forgetTabNavigations(tabId);
   void updateCapture(tabId, () => null, { important: true });
 });
 

@@ -8,10 +8,8 @@
 import browser from 'webextension-polyfill';
 import type { PageCapture } from '../core/capture';
 import { mergeRuntimeLibraries, type LibraryProbeRun } from '../core/capture-updates';
-import { probeArguments } from '../core/libraries/probe-spec';
-import { parseProbeOutput } from '../core/libraries/runtime-result';
-import { libraryProbe } from '../content/main-world-probe';
 import { onCaptureChange, updateCapture } from './capture-store';
+import { loadWorkerCore } from './worker-core-loader';
 
 /** After load or new scripts: long enough for an injected script to load and run. */
 const PROBE_DELAY_MS = 500;
@@ -49,8 +47,11 @@ function schedule(tabId: number, state: TabState, delay: number): void {
 
 async function probe(tabId: number): Promise<LibraryProbeRun> {
   const at = Date.now();
-  const { globalPaths, jqueryPluginPaths } = probeArguments();
   try {
+    // The probe, what it looks for and the reading of its answer come with the grading
+    // engine (loaded by then for the badge): the worker's start does not carry them.
+    const { libraryProbe, probeArguments, parseProbeOutput } = (await loadWorkerCore()).libraryProbe;
+    const { globalPaths, jqueryPluginPaths } = probeArguments();
     const results = await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       world: 'MAIN',

@@ -18,6 +18,7 @@ import { injectUnlessLoadedSoon } from './content-injection';
 import { isOwnRequest } from './own-requests';
 import { logResponse } from './response-log';
 import { markEventHandled } from './startup-marks';
+import { noteNavigationStart } from './tab-navigations';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResourceType>([
   'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest',
@@ -123,6 +124,7 @@ function flushSubresources(tabId: number): void {
 function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
   markEventHandled();
   if (details.tabId < 0 || details.type !== 'main_frame') return;
+  noteNavigationStart(details.tabId, details.requestId);
   flushSubresources(details.tabId);
   const navigationId = `${details.requestId}@${Math.round(details.timeStamp)}`;
   // Browsers keep one requestId across a redirect chain and call onBeforeRequest again for

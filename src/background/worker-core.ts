@@ -10,12 +10,19 @@
  * ports, logs) lives in that one alone, so nothing here may import a stateful module of it.
  */
 import { SCORING_TABLES } from '../core/checks/observatory/scoring';
+import { lookupDns } from '../core/dns/doh-lookup';
 import { entryFromReport } from '../core/history';
 import { hstsPreloadContext } from '../core/hsts-preload';
+import { probeArguments } from '../core/libraries/probe-spec';
+import { parseProbeOutput } from '../core/libraries/runtime-result';
+import { plannedProbes } from '../core/probe-plan';
 import { buildReport } from '../core/report';
+import { compareWithIntegrity, computeDigests, fetchFailed, verificationTargets } from '../core/sri-verify';
 import { ROW_JUDGES } from '../core/response-row-judges';
 import { parseChromeSecurityInfo } from '../core/tls-chrome';
 import { parseFirefoxSecurityInfo } from '../core/tls';
+import { libraryProbe } from '../content/main-world-probe';
+import { recordAudit } from '../shared/history-store';
 import { bundledHstsPreload } from './hsts-preload';
 import { WORKER_CORE_GLOBAL } from './worker-files';
 
@@ -24,10 +31,15 @@ export const workerCore = {
   buildReport,
   bundledHstsPreload,
   entryFromReport,
+  lookupDns,
+  plannedProbes,
+  recordAudit,
   hstsPreloadContext,
   parseChromeSecurityInfo,
   parseFirefoxSecurityInfo,
   rowJudges: ROW_JUDGES,
+  libraryProbe: { libraryProbe, probeArguments, parseProbeOutput },
+  sriVerify: { compareWithIntegrity, computeDigests, fetchFailed, verificationTargets },
 };
 
 export type WorkerCore = typeof workerCore;

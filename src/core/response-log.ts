@@ -7,7 +7,7 @@
  * browser events and reads rows out; tests drive it directly.
  */
 import type { HttpHeader, PageCapture, ResponseCapture } from './capture';
-import { parseCoep, type CoepValue } from './checks/tabgrade/cross-origin-embedder-policy';
+import type { parseCoep } from './checks/tabgrade/cross-origin-embedder-policy';
 import { isSecureContextUrl } from './checks/tabgrade/shared';
 import { joinedHeader } from './headers';
 import type { compareWithPrevious, LoadedResponse, ResponseComparison } from './reload-diff';
@@ -48,9 +48,15 @@ export interface LoadInfo {
   startedAt: number;
   /** The previous remembered load of the same URL, which rows are compared with. */
   previousLoadId: string | null;
-  /** The final document's URL and COEP, once its response arrived. */
+  /** The final document's URL, once its response arrived. */
   documentUrl: string | null;
-  documentCoep: CoepValue | null;
+  /**
+   * Its Cross-Origin-Embedder-Policy field as sent, null when absent or when the document
+   * is not a secure context (COEP then constrains nothing, HTML §7.1.4). Kept as text and
+   * parsed when a row is judged: a structured-field parser is not worth loading into the
+   * worker's start for a log nobody may ever look at.
+   */
+  documentCoep: string | null;
 }
 
 /**
@@ -61,6 +67,7 @@ export interface LoadInfo {
 export interface RowJudges {
   checkResponse: typeof checkResponse;
   compareWithPrevious: typeof compareWithPrevious;
+  parseCoep: typeof parseCoep;
 }
 
 /** A row as views show it: the entry, its checks and its comparison with the previous load. */
@@ -189,9 +196,10 @@ export class TabResponseLog {
     const cached = this.rowsByEntry.get(entry);
     if (cached !== undefined) return cached;
     const load = this.loadOf(entry.loadId);
+    const coep = load?.info.documentCoep ?? null;
     const result = judges.checkResponse(entry, {
       documentUrl: load?.info.documentUrl ?? null,
-      documentCoep: load?.info.documentCoep ?? null,
+      documentCoep: coep === null ? null : judges.parseCoep(coep),
       // Cookie deletions are judged at the time the response arrived, so a row never changes later.
       now: entry.timeStamp,
     });
@@ -275,8 +283,7 @@ export class TabResponseLog {
       secure = false;
     }
     // COEP is ignored outside secure contexts (HTML §7.1.4), so it then constrains nothing.
-    const raw = joinedHeader(entry.headers, 'cross-origin-embedder-policy');
-    load.info.documentCoep = secure && raw !== null ? parseCoep(raw) : null;
+    load.info.documentCoep = secure ? joinedHeader(entry.headers, 'cross-origin-embedder-policy') : null;
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import type { EarlyConnection } from './early-connection-types';
 import { earlyCardFromSearch } from '../shared/early-card';
-import { EARLY_CARD_PAINTED_MARK, EARLY_CARD_SHOWN_MARK, paintEarlyCard, paintEarlyGrade } from './early-grade';
+import { EARLY_CARD_PAINTED_MARK, EARLY_CARD_SHOWN_MARK, paintEarlyCard, paintEarlyGrade, withdrawEarlyCardUnlessFor } from './early-grade';
 
 /** Must equal POPUP_PORT_NAME (src/shared/messages.ts); a unit test checks it. */
 export const EARLY_PORT_NAME = 'tabgrade-popup';
@@ -30,26 +30,33 @@ interface MinimalRuntime {
   connect(options: { name: string }): MinimalPort;
 }
 interface MinimalTabs {
-  query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
+  query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
 }
 
-/** The tab a plain popup is about; `?url=` (rare: automation) is left to connection.ts. */
-async function earlyTabId(search: string): Promise<number | null> {
+/**
+ * The tab a plain popup is about, with its address when the browser shares it (the active
+ * tab's); `?url=` (rare: automation) is left to connection.ts.
+ */
+async function earlyTab(search: string): Promise<{ id: number; url: string | null } | null> {
   const params = new URLSearchParams(search);
   const tab = params.get('tab');
-  if (tab !== null) return /^\d+$/.test(tab) ? Number(tab) : null;
+  if (tab !== null) return /^\d+$/.test(tab) ? { id: Number(tab), url: null } : null;
   if (params.has('url')) return null;
   const api = (globalThis as { browser?: { tabs: MinimalTabs }; chrome?: { tabs: MinimalTabs } });
   const tabs = api.browser?.tabs ?? api.chrome?.tabs;
   if (tabs === undefined) return null;
   const [active] = await tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  return active?.id === undefined ? null : { id: active.id, url: active.url ?? null };
 }
 
 export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, search: string): void {
-  scope.tabgradeEarlyConnection = earlyTabId(search).then(
-    (tabId) => {
-      if (tabId === null) return null;
+  scope.tabgradeEarlyConnection = earlyTab(search).then(
+    (tab) => {
+      if (tab === null) return null;
+      const tabId = tab.id;
+      // A card painted from the address is for the page the worker last graded: should the
+      // tab show another page by now, take it down until the worker's answer.
+      if (tab.url !== null && typeof document !== 'undefined') withdrawEarlyCardUnlessFor(document.getElementById('app'), tab.url);
       const api = globalThis as { browser?: { runtime: MinimalRuntime }; chrome?: { runtime: MinimalRuntime } };
       const runtime = api.browser?.runtime ?? api.chrome?.runtime;
       if (runtime === undefined) return null;
@@ -79,7 +86,7 @@ export function paintCardFromAddress(doc: Document, search: string): void {
   const paint = (): void => {
     if (paintEarlyCard(doc.getElementById('app'), card, EARLY_CARD_SHOWN_MARK)) doc.defaultView?.performance.mark(EARLY_CARD_PAINTED_MARK);
   };
-  // An async script may run before the body is parsed (the popup's HTML is small, so rarely).
+  // The popup's HTML runs this script right after its root element; elsewhere, wait for it.
   if (doc.getElementById('app') !== null) paint();
   else doc.addEventListener('DOMContentLoaded', paint, { once: true });
 }

@@ -61,7 +61,21 @@ export const EARLY_CARD_SHOWN_MARK = 'tabgrade:early-card-shown';
 export const EARLY_CARD_PAINTED_MARK = 'tabgrade:early-card-painted';
 
 /** What each root shows now, so the worker's answer repaints only a card that changed. */
-const paintedCards = new WeakMap<HTMLElement, string>();
+const paintedCards = new WeakMap<HTMLElement, { key: string; url: string }>();
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Takes down an early paint that is not about `tabUrl` (the fragment aside); the app or the worker's answer paints next. */
+export function withdrawEarlyCardUnlessFor(root: HTMLElement | null, tabUrl: string): void {
+  const shown = root === null ? undefined : paintedCards.get(root);
+  if (root === null || shown === undefined || root.firstChild === null || !mayPaintInto(root)) return;
+  if (withoutFragment(shown.url) === withoutFragment(tabUrl)) return;
+  root.replaceChildren();
+  paintedCards.delete(root);
+}
 
 /**
  * Paints `card` into `root` (see paintEarlyGrade), `mark` naming the paint for the bench and
@@ -70,8 +84,8 @@ const paintedCards = new WeakMap<HTMLElement, string>();
 export function paintEarlyCard(root: HTMLElement | null, card: EarlyCard, mark: string = EARLY_GRADE_SHOWN_MARK): boolean {
   if (root === null || !mayPaintInto(root)) return false;
   const key = JSON.stringify(card);
-  if (root.firstChild !== null && paintedCards.get(root) === key) return true;
-  paintedCards.set(root, key);
+  if (root.firstChild !== null && paintedCards.get(root)?.key === key) return true;
+  paintedCards.set(root, { key, url: card.url });
   const doc = root.ownerDocument;
   const { grade } = card;
 

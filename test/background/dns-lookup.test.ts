@@ -22,6 +22,12 @@ vi.mock('../../src/background/capture-store', () => ({
   },
 }));
 
+// The DNS code comes with the grading engine's script, which only a browser can load.
+vi.mock('../../src/background/worker-core-loader', async () => {
+  const { lookupDns } = await import('../../src/core/dns/doh-lookup');
+  return { loadWorkerCore: async () => ({ lookupDns }) };
+});
+
 const RESOLVER = 'https://doh.example/dns-query';
 let server: DohServer;
 

@@ -74,6 +74,17 @@ describe('the response log', () => {
     expect(log.row(image.entry, ROW_JUDGES)).toBe(log.row(image.entry, ROW_JUDGES));
   });
 
+  it('reads the document’s COEP as a structured field when a row is judged (parameters and all)', () => {
+    const log = new TabResponseLog('e1');
+    log.append(entry('1', 'main_frame', PAGE, [['Content-Type', 'text/html'], ['Cross-Origin-Embedder-Policy', 'require-corp; report-to="coep"']]));
+    const image = log.append(entry('2', 'image', 'https://cdn.example/a.png', [['Content-Type', 'image/png']]));
+    expect(log.row(image.entry, ROW_JUDGES).findings.map((finding) => finding.id)).toEqual(['corp-missing-under-coep']);
+    const unparsable = new TabResponseLog('e2');
+    unparsable.append(entry('1', 'main_frame', PAGE, [['Content-Type', 'text/html'], ['Cross-Origin-Embedder-Policy', '"require-corp"']]));
+    const other = unparsable.append(entry('2', 'image', 'https://cdn.example/a.png', [['Content-Type', 'image/png']]));
+    expect(unparsable.row(other.entry, ROW_JUDGES).findings).toEqual([]);
+  });
+
   it('ignores COEP on a page that is not a secure context', () => {
     const log = new TabResponseLog('e1');
     log.append(entry('1', 'main_frame', 'http://shop.example/', [['Content-Type', 'text/html'], ['Cross-Origin-Embedder-Policy', 'require-corp']]));

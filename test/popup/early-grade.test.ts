@@ -12,7 +12,7 @@ import { emptyCapture, type HttpHeader, type PageCapture } from '../../src/core/
 import { buildReport } from '../../src/core/report';
 import { GradeCard } from '../../src/popup/components/GradeCard';
 import { paintCardFromAddress } from '../../src/popup/early-connection';
-import { EARLY_GRADE_SHOWN_MARK, EARLY_PAINT_ATTRIBUTE, paintEarlyCard, paintEarlyGrade } from '../../src/popup/early-grade';
+import { EARLY_GRADE_SHOWN_MARK, EARLY_PAINT_ATTRIBUTE, paintEarlyCard, paintEarlyGrade, withdrawEarlyCardUnlessFor } from '../../src/popup/early-grade';
 import { EARLY_CARD_PARAM, earlyCardOf, earlyCardParam } from '../../src/shared/early-card';
 import { GRADE_SHOWN_MARK } from '../../src/popup/paint-marks';
 import type { TabStateMessage } from '../../src/shared/messages';
@@ -135,5 +135,20 @@ describe('the early grade', () => {
     root.replaceChildren(document.createElement('main'));
     expect(paintEarlyGrade(root, before)).toBe(false);
     expect(root.querySelector('.grade-letter')).toBeNull();
+  });
+
+  it('takes a card down when the tab shows another page, and only then', () => {
+    const state = stateOf(captureFrom({ url: 'https://shop.example/cart', headers }));
+    const root = freshRoot();
+    expect(paintEarlyCard(root, earlyCardOf(state.capture, state.report)!)).toBe(true);
+    withdrawEarlyCardUnlessFor(root, 'https://shop.example/cart#reviews');
+    expect(root.querySelector('.grade-letter')).not.toBeNull();
+    withdrawEarlyCardUnlessFor(root, 'https://shop.example/checkout');
+    expect(root.childNodes).toHaveLength(0);
+
+    const app = freshRoot();
+    app.append(document.createElement('main'));
+    withdrawEarlyCardUnlessFor(app, 'https://elsewhere.example/');
+    expect(app.childNodes).toHaveLength(1);
   });
 });
