@@ -23,6 +23,9 @@ import { build } from 'vite';
 export function classicScripts({ scripts, target, background, plugins = [] }) {
   let root = process.cwd();
   let outDir = 'dist';
+  // Follows the main build's setting, so that `npm run profile`'s unminified build keeps
+  // these scripts' function names too.
+  let minify = true;
   const buildAll = async () => {
     for (const [fileName, source] of Object.entries(scripts)) {
       await build({
@@ -37,7 +40,7 @@ export function classicScripts({ scripts, target, background, plugins = [] }) {
           copyPublicDir: false,
           target,
           sourcemap: false,
-          minify: true,
+          minify,
           lib: { entry: resolve(root, source), formats: ['iife'], name: 'tabgradeInjected', fileName: () => fileName },
         },
       });
@@ -53,6 +56,7 @@ export function classicScripts({ scripts, target, background, plugins = [] }) {
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+      minify = config.build.minify !== false;
     },
     closeBundle: buildAll,
     configureServer(server) {

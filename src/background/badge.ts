@@ -6,6 +6,7 @@
  * show nothing. The words come from the report; this file only paints them.
  */
 import browser from 'webextension-polyfill';
+import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import type { BadgeGrade } from '../core/settings';
 import { gradeBandColor } from '../shared/grade-colors';
@@ -28,9 +29,24 @@ function badgeOf(report: Report | null, which: BadgeGrade): { text: string; titl
   };
 }
 
-export async function paintBadge(tabId: number, report: Report | null, which: BadgeGrade): Promise<void> {
+/**
+ * What each tab's badge was last painted with, and for which navigation: a loading page is
+ * graded again as it changes, mostly to the same letter, and each paint is four calls into
+ * the browser's main thread — the thread the page's load needs. While a page loads, a paint
+ * that would change nothing is skipped (the browser clears a tab's badge only when it
+ * navigates, which is a new navigation here). Once it has loaded, every grade is painted,
+ * so that a page the browser restored from its back/forward cache gets its badge again.
+ */
+const painted = new Map<number, string>();
+
+/** Paints the tab's badge for `report` (null: none) of `capture`, the tab's page (null: none any more). */
+export async function paintBadge(tabId: number, report: Report | null, which: BadgeGrade, capture: PageCapture | null): Promise<void> {
   const { text, title } = badgeOf(report, which);
   const color = gradeBandColor(text);
+  const key = `${capture?.navigationId ?? ''}\n${text}\n${color}\n${title}`;
+  if (capture?.state === 'loading' && painted.get(tabId) === key) return;
+  if (capture === null) painted.delete(tabId);
+  else painted.set(tabId, key);
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
@@ -43,5 +59,6 @@ export async function paintBadge(tabId: number, report: Report | null, which: Ba
     await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
   } catch {
     // The tab closed meanwhile: nothing to paint.
+    painted.delete(tabId);
   }
 }

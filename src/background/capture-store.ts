@@ -13,11 +13,11 @@ import { assembleStored, keysOf, planWrite, type PersistedState } from './captur
 /**
  * Writes are coalesced and copy only the parts that changed (capture-persistence.ts): a
  * page load's document events land within a few milliseconds of each other and become one
- * write. Document changes are written within 100 ms (Chrome stops an idle worker only
- * after 30 s, so nothing is lost in between); sub-resource batches within a second, off
- * the page's loading.
+ * write. Changes made once the page has loaded are written within 100 ms (Chrome stops an
+ * idle worker only after 30 s, so nothing is lost in between), later sub-resource batches
+ * within a second; while the page loads, within 3 s — in practice at the load's end.
  */
-const PERSIST_DELAY_MS = { important: 100, batch: 1_000 } as const;
+const PERSIST_DELAY_MS = { important: 100, batch: 1_000, loading: 3_000 } as const;
 
 type Listener = (tabId: number, capture: PageCapture | null) => void;
 
@@ -149,7 +149,11 @@ export function updateCapture(
       captures.set(tabId, { ...next, html: null });
       evictBeyondCap();
     }
-    schedulePersist(tabId, next === null ? 0 : options.important ? PERSIST_DELAY_MS.important : PERSIST_DELAY_MS.batch);
+    // While the page is still loading nothing is written for a while: a write then competes
+    // with the load for the browser's main thread (bench, light and heavy pages), and the
+    // load's end (an important change) is written 100 ms after it anyway.
+    const delay = next === null ? 0 : next.state === 'loading' ? PERSIST_DELAY_MS.loading : options.important ? PERSIST_DELAY_MS.important : PERSIST_DELAY_MS.batch;
+    schedulePersist(tabId, delay);
     const visible = withHtml(captures.get(tabId));
     for (const listener of listeners) listener(tabId, visible);
   };

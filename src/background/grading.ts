@@ -25,7 +25,7 @@ const painted = new Map<number, PageCapture>();
 async function repaintAll(): Promise<void> {
   for (const [tabId, capture] of painted) {
     const report = await reportOf(capture);
-    void paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade);
+    void paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade, capture);
     void setPopupCard(tabId, capture, report);
   }
 }
@@ -80,7 +80,7 @@ async function gradeTab(tabId: number): Promise<void> {
   if (isSuperseded(tabId, capture)) return;
   if (capture === null) painted.delete(tabId);
   else painted.set(tabId, capture);
-  await Promise.all([paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade), setPopupCard(tabId, capture, report)]);
+  await Promise.all([paintBadge(tabId, settings.badge ? report : null, settings.badgeGrade, capture), setPopupCard(tabId, capture, report)]);
   if (capture === null || report === null || capture.state !== 'complete' || !settings.history) return;
   const origin = originOf(capture.url);
   // The history's code comes with the grading engine, which built the report just now.

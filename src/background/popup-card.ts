@@ -8,7 +8,10 @@ import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import { EARLY_CARD_PARAM, earlyCardOf, earlyCardParam } from '../shared/early-card';
 
-/** What each tab's popup was last set to, with the navigation it was for: unchanged cards are not set again. */
+/**
+ * What each tab's popup was last set to, with the navigation it was for: while the page
+ * loads, an unchanged card is not set again (as for the badge, badge.ts).
+ */
 const shown = new Map<number, string>();
 
 /** The popup the manifest names (what a tab without a card opens). */
@@ -29,7 +32,7 @@ export async function setPopupCard(tabId: number, capture: PageCapture | null, r
   // Keyed by navigation too: the browser resets a tab's popup when it navigates, so the
   // same card for a new load (a reload) must be set again.
   const key = `${capture?.navigationId ?? ''} ${popup}`;
-  if (shown.get(tabId) === key) return;
+  if (capture?.state === 'loading' && shown.get(tabId) === key) return;
   if (capture === null) shown.delete(tabId);
   else shown.set(tabId, key);
   try {

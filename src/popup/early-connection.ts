@@ -14,7 +14,7 @@
  * No imports but early-grade.ts and early-card.ts: this file must stay tiny and free of the
  * popup's chunks.
  */
-import type { EarlyConnection } from './early-connection-types';
+import type { EarlyConnection, EarlyFirstAnswer } from './early-connection-types';
 import { earlyCardFromSearch } from '../shared/early-card';
 import { EARLY_CARD_PAINTED_MARK, EARLY_CARD_SHOWN_MARK, paintEarlyCard, paintEarlyGrade, withdrawEarlyCardUnlessFor } from './early-grade';
 
@@ -49,17 +49,29 @@ async function earlyTab(search: string): Promise<{ id: number; url: string | nul
   return active?.id === undefined ? null : { id: active.id, url: active.url ?? null };
 }
 
-export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, search: string): void {
+type EarlyScope = { tabgradeEarlyConnection?: Promise<EarlyConnection | null>; tabgradeFirstAnswer?: EarlyFirstAnswer };
+
+export function startEarlyConnection(scope: EarlyScope, search: string): void {
+  let answered = (): void => undefined;
+  scope.tabgradeFirstAnswer = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
   scope.tabgradeEarlyConnection = earlyTab(search).then(
     (tab) => {
-      if (tab === null) return null;
+      if (tab === null) {
+        answered();
+        return null;
+      }
       const tabId = tab.id;
       // A card painted from the address is for the page the worker last graded: should the
       // tab show another page by now, take it down until the worker's answer.
       if (tab.url !== null && typeof document !== 'undefined') withdrawEarlyCardUnlessFor(document.getElementById('app'), tab.url);
       const api = globalThis as { browser?: { runtime: MinimalRuntime }; chrome?: { runtime: MinimalRuntime } };
       const runtime = api.browser?.runtime ?? api.chrome?.runtime;
-      if (runtime === undefined) return null;
+      if (runtime === undefined) {
+        answered();
+        return null;
+      }
       const port = runtime.connect({ name: EARLY_PORT_NAME });
       const early: EarlyConnection = { tabId, port, received: [], disconnected: false };
       let painted = false;
@@ -67,15 +79,20 @@ export function startEarlyConnection(scope: { tabgradeEarlyConnection?: Promise<
         // Kept until connection.ts adopts the port, which then stops this buffering.
         if (early.received === null) return;
         early.received.push(message);
+        answered();
         if (!painted && typeof document !== 'undefined') painted = paintEarlyGrade(document.getElementById('app'), message);
       });
       port.onDisconnect.addListener(() => {
         early.disconnected = true;
+        answered();
       });
       port.postMessage({ type: 'subscribe', tabId });
       return early;
     },
-    () => null,
+    () => {
+      answered();
+      return null;
+    },
   );
 }
 
@@ -93,5 +110,5 @@ export function paintCardFromAddress(doc: Document, search: string): void {
 
 // Only in a page (the popup); importing this file elsewhere (tests) starts nothing. The
 // request goes first: painting takes a moment, the worker's answer longer.
-if (typeof location !== 'undefined') startEarlyConnection(globalThis as { tabgradeEarlyConnection?: Promise<EarlyConnection | null> }, location.search);
+if (typeof location !== 'undefined') startEarlyConnection(globalThis as EarlyScope, location.search);
 if (typeof location !== 'undefined' && typeof document !== 'undefined') paintCardFromAddress(document, location.search);

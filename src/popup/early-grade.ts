@@ -13,12 +13,12 @@
  * Anything unexpected in the message paints nothing; the app then renders as usual.
  */
 import { type EarlyCard, earlyCardOf } from '../shared/early-card';
+import { EARLY_PAINT_ATTRIBUTE } from './early-paint-attribute';
 import type { TabStateMessage } from '../shared/messages';
 
 /** Must equal GRADE_SHOWN_MARK (paint-marks.ts); a unit test checks it. */
 export const EARLY_GRADE_SHOWN_MARK = 'tabgrade:grade-shown';
-/** Set on what this paints (main.tsx replaces everything in the root anyway; this names it for tests). */
-export const EARLY_PAINT_ATTRIBUTE = 'data-early-paint';
+export { EARLY_PAINT_ATTRIBUTE };
 
 type Child = Node | string;
 

@@ -80,4 +80,26 @@ describe('early popup connection', () => {
   it('does nothing outside an extension', async () => {
     expect(await start('?tab=1')).toBeNull();
   });
+
+  it('settles its first-answer promise on the first message, or when no answer can come', async () => {
+    const settled = (promise: Promise<void> | undefined): Promise<boolean> =>
+      Promise.race([promise?.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20))]) as Promise<boolean>;
+    const ports = fakeChrome(5);
+    const holder: { tabgradeEarlyConnection?: Promise<EarlyConnection | null>; tabgradeFirstAnswer?: Promise<void> } = {};
+    startEarlyConnection(holder, '?tab=5');
+    await holder.tabgradeEarlyConnection;
+    expect(await settled(holder.tabgradeFirstAnswer)).toBe(false);
+    ports[0]?.port.deliver({ type: 'tab-state', tabId: 5 });
+    expect(await settled(holder.tabgradeFirstAnswer)).toBe(true);
+
+    const dropped: typeof holder = {};
+    startEarlyConnection(dropped, '?tab=6');
+    await dropped.tabgradeEarlyConnection;
+    ports[1]?.port.drop();
+    expect(await settled(dropped.tabgradeFirstAnswer)).toBe(true);
+
+    const noTab: typeof holder = {};
+    startEarlyConnection(noTab, '?url=x');
+    expect(await settled(noTab.tabgradeFirstAnswer)).toBe(true);
+  });
 });
