@@ -18,9 +18,12 @@ function firstAnswerOrTimeout(ms: number): Promise<void> {
   return Promise.race([firstAnswer, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
 }
 
-/** Runs `then` once the browser has put the current DOM on screen. */
-function afterNextFrame(then: () => void): void {
-  requestAnimationFrame(() => setTimeout(then, 0));
+/**
+ * Runs `then` as the browser starts its next frame: the DOM as it is now goes on screen
+ * before the work `then` starts (a dynamic import: fetched, then compiled and run later).
+ */
+function atNextFrame(then: () => void): void {
+  requestAnimationFrame(() => then());
 }
 
 const root = document.getElementById('app');
@@ -30,7 +33,7 @@ if (root !== null) {
   // painted a card, once that card is on screen: compiling and running it holds the main
   // thread, and the card's frame would wait for it (measured: 10–20 ms).
   const loadDetailsCode = (): void => void loadDetails().catch(() => undefined);
-  if (cardPainted) afterNextFrame(loadDetailsCode);
+  if (cardPainted) atNextFrame(loadDetailsCode);
   else loadDetailsCode();
   const start = (): void => {
     // The early script may have painted the grade here (early-grade.ts); the app's first
