@@ -200,10 +200,10 @@ describe('the popup (Chromium)', () => {
     expect(await popup.getByTestId('grade-card').locator('.grade-letter').textContent()).toBe(card?.grade);
     await popup.close();
 
-    // The browser drops the card when the tab navigates: never the previous page's card.
+    // The tab's next page gets its own card. (A report for the previous page that was already
+    // on its way can still land just after the browser reset the popup; the popup then takes
+    // that card down itself when the active tab's address differs: early-grade.test.ts.)
     await page.goto(`${site.origin}/hostile`, { waitUntil: 'commit' });
-    const afterNavigation = await cardNow();
-    expect(afterNavigation === null || afterNavigation.url === page.url(), afterNavigation?.url).toBe(true);
     await expect.poll(async () => (await cardNow())?.url, { timeout: 10_000 }).toBe(page.url());
     await page.close();
   });
