@@ -14,6 +14,7 @@ import {
   type ResponseCapture,
   type SriVerification,
 } from './capture';
+import { withoutFragment } from './url-fragment';
 
 export function startNavigation(
   tabId: number | null,
@@ -46,12 +47,6 @@ export function addSubresources(capture: PageCapture, responses: readonly Respon
     subresources: kept.length === 0 ? capture.subresources : [...capture.subresources, ...kept],
     droppedSubresources: capture.droppedSubresources + (responses.length - kept.length),
   };
-}
-
-/** Strips the fragment: a snapshot of `page#top` belongs to the document `page`. */
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }
 
 /**

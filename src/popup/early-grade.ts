@@ -12,6 +12,7 @@
  * Every page-controlled string (the URL, the status line) is set as text, never as markup.
  * Anything unexpected in the message paints nothing; the app then renders as usual.
  */
+import { withoutFragment } from '../core/url-fragment';
 import { type EarlyCard, earlyCardOf } from '../shared/early-card';
 import { EARLY_PAINT_ATTRIBUTE } from './early-paint-attribute';
 import type { TabStateMessage } from '../shared/messages';
@@ -62,11 +63,6 @@ export const EARLY_CARD_PAINTED_MARK = 'tabgrade:early-card-painted';
 
 /** What each root shows now, so the worker's answer repaints only a card that changed. */
 const paintedCards = new WeakMap<HTMLElement, { key: string; url: string }>();
-
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
 
 /** Takes down an early paint that is not about `tabUrl` (the fragment aside); the app or the worker's answer paints next. */
 export function withdrawEarlyCardUnlessFor(root: HTMLElement | null, tabUrl: string): void {
