@@ -378,18 +378,21 @@ const SKIP_UNREAD = new RegExp(
   `(?:${[
     // Text.
     '[^<]+',
-    // An end tag (or `</>`, or a bogus `</1…>` comment): to the next `>`.
-    String.raw`<\/[^>]*>`,
-    // A comment; its opening dashes may close it too (`<!-->`).
-    String.raw`<!(?=--)[^]*?-->`,
-    // A declaration: the character after `<!` (or after `<!-`) is consumed before looking for `>`.
-    String.raw`<!(?:-[^-]|[^-[])[^>]*>`,
-    // A processing instruction.
-    String.raw`<\?[^>]*>`,
-    // A `<` that starts nothing is text.
-    String.raw`<(?![a-zA-Z!?/])`,
-    // Any other open tag.
-    `<(?!(?:${READ_TAG_NAMES})${TAG_NAME_END})[a-zA-Z]${TAG_NAME_CHAR}*(?=${TAG_NAME_END})(?:${BETWEEN_ATTRIBUTES}|${ATTRIBUTE}){0,256}>`,
+    // Everything else starts with `<`, read once; the next character decides which it is.
+    `<(?:${[
+      // An open tag other than the ones read; by far the most common.
+      `(?:[a-ln-ru-wyzA-LN-RU-WYZ]|(?!(?:${READ_TAG_NAMES})${TAG_NAME_END})[mstxMSTX])${TAG_NAME_CHAR}*(?=${TAG_NAME_END})(?:${BETWEEN_ATTRIBUTES}+|${ATTRIBUTE}){0,256}>`,
+      // An end tag (or `</>`, or a bogus `</1…>` comment): to the next `>`.
+      String.raw`\/[^>]*>`,
+      // A comment; its opening dashes may close it too (`<!-->`).
+      String.raw`!(?=--)[^]*?-->`,
+      // A declaration: the character after `<!` (or after `<!-`) is consumed before looking for `>`.
+      String.raw`!(?:-[^-]|[^-[])[^>]*>`,
+      // A processing instruction.
+      String.raw`\?[^>]*>`,
+      // A `<` that starts nothing is text.
+      '(?![a-zA-Z!?/])',
+    ].join('|')})`,
   ].join('|')}){0,256}`,
   'y',
 );
@@ -407,13 +410,29 @@ function skipUnread(html: string, from: number): number {
 
 /** The meta and script tags of an HTML text, as the Observatory's parser finds them. */
 export function parseHtml(html: string): { metas: MetaTag[]; scripts: ParsedScript[] } {
+  return collectTags(html, skipUnread);
+}
+
+/**
+ * `parseHtml` without the skipping regex: the tokenizer reads every construct itself (only
+ * text, which holds nothing, is passed over to the next `<`). The two must always agree
+ * (the tests compare them); this one only exists to check that.
+ */
+export function parseHtmlConstructByConstruct(html: string): { metas: MetaTag[]; scripts: ParsedScript[] } {
+  return collectTags(html, (text, from) => {
+    const lt = text.indexOf('<', from);
+    return lt === -1 ? text.length : lt;
+  });
+}
+
+function collectTags(html: string, skip: (html: string, from: number) => number): { metas: MetaTag[]; scripts: ParsedScript[] } {
   const metas: MetaTag[] = [];
   const scripts: ParsedScript[] = [];
   const n = html.length;
   const tagEnd: TagEnd = { next: 0, selfClosing: false };
   let i = 0;
   while (i < n) {
-    i = skipUnread(html, i);
+    i = skip(html, i);
     if (i >= n) break;
     // html[i] is a `<` that starts something the tokenizer below must read.
     const c = html.charCodeAt(i + 1);

@@ -1,8 +1,9 @@
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomSnapshot } from '../../src/core/capture';
 import { decodeAttributeValue } from '../../src/core/html-entities';
-import { observatoryBody, parseDocumentMarkup, parseHtml } from '../../src/core/html';
+import { observatoryBody, parseDocumentMarkup, parseHtml, parseHtmlConstructByConstruct } from '../../src/core/html';
 import { captureFrom, loadHeaders, loadHtml } from '../helpers/fixtures';
 
 const srcs = (html: string) => parseHtml(html).scripts.map((script) => script.src);
@@ -152,6 +153,55 @@ describe('parseHtml robustness', () => {
     const started = performance.now();
     parseHtml(html);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('parseHtml skipping ahead agrees with the tokenizer reading every construct', () => {
+  // The pieces that decide what the skipping may pass over (quotes around < and >,
+  // comments, raw text, unfinished tags, names that only look like meta or script).
+  const piece = fc.constantFrom(
+    '<', '>', '/', '/>', '!', '-', '--', '?', '"', "'", '=', ' ', '\n', '\t', '&amp;', 'a', 'x',
+    '<a', '<div', '<p', '<span', '</', '</a>', '<!--', '-->', '->', '--!>', ']>', '<!', '<!-', '<?', '<![CDATA[', ']]>', '<!doctype html>',
+    '<meta', '<META', '<metax', '<Meta', '<script', '<SCRIPT', '</script>', '<scriptx', '<style', '</style', '<title', '<xitle', '</title>',
+    '<textarea', '</textarea>', '<xmp', '<tmp', '</xmp>', ' content=', ' http-equiv=', ' name=', ' src=', ' integrity=', ' type=',
+    '="', "='", '= "', '"<meta content=x name=y>"', "'>'", '"<"', 'href=a>b', ' src="x>y"', ' =x', ' a/b',
+    '<meta name=n content=c>', '<meta http-equiv=h content="c">', '<script src=s>', '<script src="s" integrity=i>',
+    '<a title="', "<a title='", '">', "'>", '<img src=x alt="">', '<br/>', '<p a b c d e f>',
+  );
+  it('on markup-shaped noise', () => {
+    fc.assert(
+      // Long arrays (fast-check's default size keeps them to about ten pieces), so that
+      // constructs meet in many orders within one page.
+      fc.property(fc.array(piece, { maxLength: 120, size: 'max' }), (pieces) => {
+        const html = pieces.join('');
+        expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (html) => {
+        expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('on a tag with more attribute parts than one skip takes', () => {
+    const html = `<p ${'a '.repeat(300)}title="<meta name=x content=y>"><meta name=z content=w>`;
+    expect(metaNames(html)).toEqual(['z']);
+    expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+  });
+
+  it('on every HTML fixture', () => {
+    const names = readdirSync(new URL('../fixtures/html/', import.meta.url)).filter((name) => name.endsWith('.html'));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const html = loadHtml(name.slice(0, -'.html'.length));
+      expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+    }
   });
 });
 
