@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // The property tests take 2–4 s on a quiet machine; this 2-core one has phases
+          // over twice as slow, where the 5 s default failed runs that were only slow.
+          testTimeout: 30_000,
         },
       },
       {

@@ -5,7 +5,7 @@
  * tabs shows each tab's own grade without extra work; pages that cannot be graded (yet)
  * show nothing. The words come from the report; this file only paints them.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import type { BadgeGrade } from '../core/settings';

@@ -6,7 +6,7 @@
  * The served HTML is kept in memory only: it can be large, and when it is lost with the
  * worker the popup simply asks for it again.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { CAPTURE_LIMITS, type DocumentHtml, type PageCapture } from '../core/capture';
 import { assembleStored, keysOf, planWrite, type PersistedState } from './capture-persistence';
 

@@ -9,7 +9,8 @@
  * says how to switch it on. Both listeners are non-blocking and only hand the details on;
  * the certificate is read by the grading engine (`worker-core-loader.ts`).
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
+import type { WebRequest } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { loadWorkerCore } from './worker-core-loader';
 import { updateCapture } from './capture-store';
 import { browserSharesTls } from './tls-capture';

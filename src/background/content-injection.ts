@@ -6,7 +6,7 @@
  * finishes loading gets it a few seconds after its document arrived. The script ignores a
  * second injection into the same document.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { CONTENT_SCRIPT_FILE } from './content-script-file';
 
 const FALLBACK_AFTER_MS = 3_000;

@@ -5,7 +5,8 @@
  * thousand. Rows are judged (`core/response-checks`, `core/reload-diff`) here, once, as
  * they are sent; the panel only displays them.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { LogEntry, LogRow } from '../core/response-log';
 import {
   DEVTOOLS_PORT_NAME,

@@ -6,7 +6,7 @@
  * - the document's HTML as served (read by the content script from the page's own
  *   origin), only when a view asks, so browsing costs nothing extra.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture, ProbeResult, Probes } from '../core/capture';
 import { attachHtml, boundedHtml, mergeProbes } from '../core/capture-updates';
 import { originOf } from '../core/page-tags';

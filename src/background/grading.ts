@@ -4,7 +4,7 @@
  * once the page has loaded, remembers the audit (both grades) in the origin's history. The
  * report is built by core; this file only routes it.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture } from '../core/capture';
 import { originOf } from '../core/page-tags';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';

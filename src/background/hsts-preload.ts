@@ -15,7 +15,7 @@
  * damaged only means unpacking again. That first load is made when the extension is
  * installed or updated (`runtime.onInstalled`, index.ts), so no report waits for the unpack.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { HstsPreloadList } from '../core/hsts-preload';
 import { matchesIdentity, packedIdentity, unpackHstsPreload, type PackedIdentity } from '../core/hsts-preload-coder';
 import { decodeHstsPreload } from '../core/hsts-preload-compact';

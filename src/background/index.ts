@@ -5,7 +5,8 @@
  * grading: the engine is a second script loaded when a report is first needed
  * (`worker-core-loader.ts`).
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { attachDom, completeNavigation } from '../core/capture-updates';
 import { parseWorkerMessage } from '../shared/messages';
 import { onCaptureChange, updateCapture } from './capture-store';

@@ -5,7 +5,7 @@
  * answer comes back through `scripting.executeScript` — not a channel the page can write
  * to — and is still validated as untrusted before it is stored on the capture.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture } from '../core/capture';
 import { mergeRuntimeLibraries, type LibraryProbeRun } from '../core/capture-updates';
 import { onCaptureChange, updateCapture } from './capture-store';

@@ -3,7 +3,7 @@
  * src/shared/early-card.ts): the popup paints its first frame from there, with no round
  * trip to this worker. Set beside the badge, from the same report, whenever a tab is graded.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture } from '../core/capture';
 import type { Report } from '../core/report';
 import { EARLY_CARD_PARAM, earlyCardOf, earlyCardParam } from '../shared/early-card';

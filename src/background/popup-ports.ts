@@ -3,7 +3,8 @@
  * tab and is sent that tab's state now and whenever it changes, so an open popup follows
  * reloads and navigations without being reopened.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { auditability } from '../core/auditability';
 import type { PageCapture } from '../core/capture';
 import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../shared/messages';

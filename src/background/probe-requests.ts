@@ -6,7 +6,8 @@
  *
  * Probes never send credentials and never store cookies (`credentials: 'omit'`).
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
+import type { WebRequest } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { CAPTURE_LIMITS, type ProbeResult, type RedirectHop, type ResponseCapture } from '../core/capture';
 import { extraInfoSpec, toRedirectHop, toResponse, type ResponseDetails } from './web-request';
 

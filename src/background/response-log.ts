@@ -13,7 +13,8 @@
  * anyway, the log is rebuilt from the saved capture (the document, its redirects and the
  * 200 sub-resources the capture keeps) and the panel says so.
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
+import type { WebRequest } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { HttpHeader, ResponseCapture } from '../core/capture';
 import { normaliseHeaders } from '../core/normalize';
 import { redactRequestHeaders } from '../core/request-headers';

@@ -5,7 +5,8 @@
  * from the user's browser. Requests carry no cookies, so no third party learns more than
  * that the file was fetched again.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { SriVerification, SriVerificationResult } from '../core/capture';
 import { setSriVerification } from '../core/capture-updates';
 import type * as SriVerify from '../core/sri-verify';

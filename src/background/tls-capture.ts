@@ -5,7 +5,8 @@
  * millisecond, so the response is not held up noticeably. Chrome offers no such call to
  * extensions; its securityInfo listener option is `chrome-tls-capture.ts`.
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
+import type { WebRequest } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { loadWorkerCore } from './worker-core-loader';
 import { updateCapture } from './capture-store';
 import { belongsTo } from './web-request';

@@ -3,7 +3,8 @@
  * least work possible (copy headers, hand off) so they add nothing to page loads; they
  * are non-blocking, so the browser never waits for them.
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
+import type { WebRequest } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { PageCapture, RedirectHop, ResourceType, ResponseCapture } from '../core/capture';
 import {
   addRedirect,

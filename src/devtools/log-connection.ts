@@ -4,7 +4,8 @@
  * 30 s) and the log lives in the worker's memory. If the port closes anyway, it reconnects;
  * the worker answers with a snapshot (rebuilt from the saved capture when it had to start over).
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { DEVTOOLS_PORT_NAME, isDevtoolsOutboundMessage, type DevtoolsOutboundMessage } from '../shared/messages';
 
 const RECONNECT_DELAY_MS = 200;

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type { TabStateMessage } from '../shared/messages';
 import { connectToTab, earlyConnection, resolveTabId, type TabConnection } from './connection';
 import type { PageCapture } from '../core/capture';

@@ -3,7 +3,8 @@
  * the port closes; the popup reconnects, which wakes the worker, and state resumes from
  * `storage.session`.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { POPUP_PORT_NAME, isTabStateMessage, type TabStateMessage } from '../shared/messages';
 import type { EarlyConnection } from './early-connection-types';
 

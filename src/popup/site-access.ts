@@ -4,7 +4,7 @@
  * must ask (one click, `permissions.request`) instead of showing an empty report.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 
 function hostPatterns(): string[] {
   const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };

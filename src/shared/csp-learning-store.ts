@@ -5,7 +5,7 @@
  * `MAX_ORIGINS` sites are kept; the oldest is forgotten first. Opt-in: nothing is stored
  * for an origin until the user turns learning on, and turning it off forgets it.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api';
 import { mergeObservations, parseObservations, type SiteObservations } from '../core/csp-builder';
 
 const KEY_PREFIX = 'csp-learning:';

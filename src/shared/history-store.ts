@@ -2,7 +2,7 @@
  * Audit history in `storage.local`, one key per origin plus an index of when each origin
  * was last audited (to keep the number of origins bounded).
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api';
 import { appendEntry, historyUrl, originsToEvict, type HistoryEntry } from '../core/history';
 
 const KEY_PREFIX = 'history:';

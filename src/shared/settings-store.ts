@@ -1,5 +1,5 @@
 /** Reading and watching the user's settings from any extension page or the worker. */
-import browser from 'webextension-polyfill';
+import browser from './browser-api';
 import { SETTINGS_KEY, parseSettings, type Settings } from '../core/settings';
 
 export async function loadSettings(): Promise<Settings> {

@@ -3,7 +3,7 @@
  * `storage.local`, so a Django site behind nginx keeps its fixes from one visit to the next.
  * Never written from a private window; the options page's "clear history" clears it too.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api';
 import { parseLayerChoice, type LayerChoice } from '../core/stack-layers';
 
 export const STACK_CHOICES_KEY = 'stackChoices';

@@ -10,7 +10,7 @@ import { startDohServer, type DohServer } from '../helpers/doh-server';
 import { captureFrom } from '../helpers/fixtures';
 
 let stored: Record<string, unknown> = {};
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../../src/shared/browser-api', () => ({
   default: { storage: { local: { get: async () => stored }, onChanged: { addListener: () => undefined } } },
 }));
 

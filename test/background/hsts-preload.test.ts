@@ -9,7 +9,7 @@ import bundled from '../../src/core/data/hsts-preload.json' with { type: 'json' 
 import { WORKER_CORE_GLOBAL } from '../../src/background/worker-files';
 import { captureFrom } from '../helpers/fixtures';
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../../src/shared/browser-api', () => ({
   default: {
     runtime: { getURL: (path: string) => `chrome-extension://tabgrade/${path}` },
     storage: { local: { get: async () => ({}) }, onChanged: { addListener: () => undefined } },

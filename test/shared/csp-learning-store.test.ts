@@ -7,7 +7,7 @@ import { emptyObservations, type SiteObservations } from '../../src/core/csp-bui
 
 const store = new Map<string, unknown>();
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../../src/shared/browser-api', () => ({
   default: {
     storage: {
       local: {

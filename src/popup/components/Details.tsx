@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { PageCapture } from '../../core/capture';
 import { originOf } from '../../core/page-tags';
 import type { Report } from '../../core/report';

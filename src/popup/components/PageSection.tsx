@@ -7,7 +7,7 @@
  * string from the page (URLs, attribute values, versions, global names) is rendered as text.
  */
 import { useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { PageCapture, SriVerification, SriVerificationResult } from '../../core/capture';
 import { sriRows, type SriProblem, type SriRow } from '../../core/checks/tabgrade/sri-resources';
 import type { Severity } from '../../core/findings';

@@ -5,7 +5,7 @@
  * `sriSuggestions` compares the runs). This component only sequences the two requests.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { PageCapture, SriVerification } from '../../core/capture';
 import { sriSuggestions, type SriTagSuggestion } from '../../core/csp-builder';
 import { isVerifySriReply, type VerifySriMessage } from '../../shared/messages';
