@@ -8,8 +8,10 @@
  * bundler's interop for that import copies each property of the export onto a namespace
  * object, reading its descriptor. On the browser's own `browser` object that read sets up
  * every API namespace it has — 12 in Chromium 156, 9–12 ms of each worker start, measured
- * with marks in a cold-started worker — although the worker uses five of them. A CommonJS
- * `require` (browser-api-interop.cjs) returns the export untouched.
+ * with marks in a cold-started worker — although the worker uses six of them (webRequest,
+ * runtime, tabs, storage, action, scripting). A CommonJS `require`
+ * (browser-api-interop.cjs) returns the export untouched. (The worker still sets the rest
+ * up, later: see background/api-namespaces.ts.)
  */
 import type { Browser } from 'webextension-polyfill';
 import { loadPolyfill } from './browser-api-interop.cjs';
