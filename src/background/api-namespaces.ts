@@ -17,9 +17,9 @@ let scheduled = false;
 
 /**
  * Only in a service worker, Chromium's kind of background, where it was measured. Firefox
- * runs the same script as an event page; there the step made its e2e test's exported HAR
- * lose the http:// probe in 2 of 4 runs of test/e2e/firefox.test.ts (none of 3 without
- * it; cause not found), and nothing suggested a gain.
+ * runs the same script as an event page, where no gain was seen. (This step was once
+ * blamed for a flaky Firefox e2e test; the cause turned out to be a popup told the probes
+ * were done before they had started, fixed in enrich.ts `enrichingForView`.)
  */
 function inServiceWorker(): boolean {
   return typeof ServiceWorkerGlobalScope !== 'undefined' && globalThis instanceof ServiceWorkerGlobalScope;

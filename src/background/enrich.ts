@@ -71,14 +71,53 @@ export function enrichCapture(tabId: number, options: { forView: boolean }, onPr
   return work;
 }
 
-async function enrichNow(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
-  const capture = await getCapture(tabId);
-  if (capture === null || capture.document === null) return;
+/** The probes `capture` still calls for under the user's settings: none when probing is off. */
+async function pendingProbes(capture: PageCapture): Promise<PlannedProbe[]> {
+  if (capture.document === null) return [];
   const settings = await loadSettings();
+  if (!settings.probes) return [];
   const origin = originOf(capture.document.url);
   const debugProbe = origin !== null && settings.debugProbeSites.includes(origin);
   // Which probes a page calls for is the grading engine's knowledge (loaded only when probing is on).
-  const probes = settings.probes ? (await loadWorkerCore()).plannedProbes(capture, { debugProbe }) : [];
+  return (await loadWorkerCore()).plannedProbes(capture, { debugProbe });
+}
+
+/** Per tab, the navigation whose probes a view last started (see `enrichingForView`). */
+const startedForView = new Map<number, string>();
+
+/**
+ * Whether a view should show `capture` as still being completed. A view may be sent the
+ * capture before anything started its probes (the page's load event, or the view's own
+ * request, has not come yet); it must not show the guess it grades without them (the
+ * redirection test's "not checked") as the result, so the probes start now and the view
+ * is told they are on their way. Started once per navigation, so a capture whose results
+ * cannot be stored never restarts them in a loop.
+ */
+export async function enrichingForView(tabId: number, capture: PageCapture | null, onProgress: () => void): Promise<boolean> {
+  if (isEnriching(tabId)) return true;
+  if (capture === null || startedForView.get(tabId) === capture.navigationId) return false;
+  let pending: PlannedProbe[];
+  try {
+    pending = await pendingProbes(capture);
+  } catch {
+    // The engine did not load: the report says so; nothing can be started.
+    return isEnriching(tabId);
+  }
+  if (pending.length === 0 || isEnriching(tabId)) return isEnriching(tabId);
+  startedForView.set(tabId, capture.navigationId);
+  void enrichCapture(tabId, { forView: false }, onProgress);
+  return true;
+}
+
+/** Forgets a closed tab. */
+export function forgetEnrichment(tabId: number): void {
+  startedForView.delete(tabId);
+}
+
+async function enrichNow(tabId: number, options: { forView: boolean }, onProgress: () => void): Promise<void> {
+  const capture = await getCapture(tabId);
+  if (capture === null || capture.document === null) return;
+  const probes = await pendingProbes(capture);
   const wantHtml = options.forView && capture.html === null;
   if (probes.length === 0 && !wantHtml) return;
   onProgress();

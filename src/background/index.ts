@@ -12,7 +12,7 @@ import { parseWorkerMessage } from '../shared/messages';
 import { onCaptureChange, updateCapture } from './capture-store';
 import { scheduleGrading } from './grading';
 import { registerPopupPorts, schedulePush } from './popup-ports';
-import { enrichCapture } from './enrich';
+import { enrichCapture, forgetEnrichment } from './enrich';
 import { addDnsLookup } from './dns-lookup';
 import { installAutomationHooks } from './automation';
 import { registerLibraryProbe } from './library-probe';
@@ -70,6 +70,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetTabNavigations(tabId);
+  forgetEnrichment(tabId);
   void updateCapture(tabId, () => null, { important: true });
 });
 

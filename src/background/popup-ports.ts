@@ -9,7 +9,7 @@ import { auditability } from '../core/auditability';
 import type { PageCapture } from '../core/capture';
 import { POPUP_PORT_NAME, parseWorkerMessage, type TabStateMessage } from '../shared/messages';
 import { getCapture, onCaptureChange } from './capture-store';
-import { enrichCapture, isEnriching } from './enrich';
+import { enrichCapture, enrichingForView, isEnriching } from './enrich';
 import { reportOf } from './reports';
 import { markEventHandled } from './startup-marks';
 
@@ -42,9 +42,16 @@ async function reportFor(capture: PageCapture | null): Promise<Pick<TabStateMess
 }
 
 async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promise<TabStateMessage> {
+  // Read before the capture: completion that ends meanwhile must not leave this state
+  // calling its older capture complete (the push its end schedules carries the new one).
+  const wasEnriching = isEnriching(tabId);
   const [capture, url] = await Promise.all([
     knownCapture === undefined ? getCapture(tabId) : Promise.resolve(knownCapture),
     tabUrl(tabId),
+  ]);
+  const [report, enriching] = await Promise.all([
+    reportFor(capture),
+    wasEnriching || enrichingForView(tabId, capture, () => schedulePush(tabId)),
   ]);
   return {
     type: 'tab-state',
@@ -52,8 +59,8 @@ async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promis
     tabUrl: url,
     auditability: auditability(url ?? capture?.url ?? null),
     capture,
-    ...(await reportFor(capture)),
-    enriching: isEnriching(tabId),
+    ...report,
+    enriching,
   };
 }
 

@@ -19,7 +19,17 @@ export interface HttpsTestServer {
   close(): Promise<void>;
 }
 
-export async function startHttpsServer(options: { days: number; organisation: string; body: string; headers?: Record<string, string> }): Promise<HttpsTestServer> {
+export interface HttpsServerOptions {
+  days: number;
+  organisation: string;
+  /** The HTML every path answers with. */
+  body: string;
+  headers?: Record<string, string>;
+  /** Paths answered with headers and then nothing more, ever (a page whose load never ends). */
+  hangPaths?: readonly string[];
+}
+
+export async function startHttpsServer(options: HttpsServerOptions): Promise<HttpsTestServer> {
   const folder = await mkdtemp(join(tmpdir(), 'tabgrade-tls-'));
   const key = join(folder, 'key.pem');
   const cert = join(folder, 'cert.pem');
@@ -27,7 +37,12 @@ export async function startHttpsServer(options: { days: number; organisation: st
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', String(options.days),
     '-subj', `/CN=localhost/O=${options.organisation}`, '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
   ]);
-  const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, (_request, response) => {
+  const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, (request, response) => {
+    if (options.hangPaths?.includes(new URL(request.url ?? '/', 'https://localhost').pathname) === true) {
+      response.writeHead(200, { 'Content-Type': 'image/png' });
+      response.flushHeaders();
+      return;
+    }
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...options.headers });
     response.end(options.body);
   });
