@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSharedSite, type SharedSite } from './cases/site';
 import { DIST, launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { POPUP_PORT_NAME } from '../../src/shared/messages';
 import { startHttpsServer } from './support/https-server';
 import { html, type TestServer } from './support/server';
 
@@ -143,43 +144,47 @@ describe('capture in the popup (Chromium)', () => {
     // HTTPS, so that the http:// probe is one of them. The document arrives whole, but its
     // image never does: the page's load event never comes.
     const slow = await startHttpsServer({ days: 30, organisation: 'Tabgrade Test', body: '<!doctype html><h1>almost loaded</h1><img src="/never.png" alt="">', hangPaths: ['/never.png'] });
-    const page = await ext.context.newPage();
-    await page.goto(`${slow.origin}/`, { waitUntil: 'domcontentloaded' });
-    const tabId = await ext.tabIdOf(page);
-    // Nothing has started the probes: the page's load event, which does, never comes. A bare
-    // subscriber (the options page, so no popup asks for completion itself) reads each state.
-    const view = await ext.context.newPage();
-    await view.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
-    const states = await view.evaluate(async (tab) => {
-      type State = { type: string; enriching: boolean; report: { observatory: { tests: Record<string, { data: { observedFrom: string | null } }> } } | null };
-      const api = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): { onMessage: { addListener(listener: (message: State) => void): void }; postMessage(message: object): void; disconnect(): void } } } }).chrome;
-      const port = api.runtime.connect({ name: 'tabgrade-popup' });
-      const seen: Array<{ enriching: boolean; observedFrom: string | null | undefined }> = [];
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, 15_000);
-        port.onMessage.addListener((message) => {
-          if (message.type !== 'tab-state' || message.report === null) return;
-          const observedFrom = message.report.observatory.tests['redirection']?.data.observedFrom;
-          seen.push({ enriching: message.enriching, observedFrom });
-          if (!message.enriching && observedFrom !== null) {
-            clearTimeout(timer);
-            done();
-          }
+    // Closed even when an assertion fails: its image's connection would otherwise stay open.
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(`${slow.origin}/`, { waitUntil: 'domcontentloaded' });
+      const tabId = await ext.tabIdOf(page);
+      // Nothing has started the probes: the page's load event, which does, never comes. A bare
+      // subscriber (the options page, so no popup asks for completion itself) reads each state.
+      const view = await ext.context.newPage();
+      await view.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+      const states = await view.evaluate(async ([tab, portName]) => {
+        type State = { type: string; enriching: boolean; report: { observatory: { tests: Record<string, { data: { observedFrom: string | null } }> } } | null };
+        const api = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): { onMessage: { addListener(listener: (message: State) => void): void }; postMessage(message: object): void; disconnect(): void } } } }).chrome;
+        const port = api.runtime.connect({ name: portName });
+        const seen: Array<{ enriching: boolean; observedFrom: string | null | undefined }> = [];
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, 15_000);
+          port.onMessage.addListener((message) => {
+            if (message.type !== 'tab-state' || message.report === null) return;
+            const observedFrom = message.report.observatory.tests['redirection']?.data.observedFrom;
+            seen.push({ enriching: message.enriching, observedFrom });
+            if (!message.enriching && observedFrom !== null) {
+              clearTimeout(timer);
+              done();
+            }
+          });
+          port.postMessage({ type: 'subscribe', tabId: tab });
         });
-        port.postMessage({ type: 'subscribe', tabId: tab });
-      });
-      port.disconnect();
-      return seen;
-    }, tabId);
-    expect(states.length).toBeGreaterThan(0);
-    // The first answer already says the probes are running…
-    expect(states[0]?.enriching).toBe(true);
-    // …no state calls the unprobed guess final, and the last one carries the probe's answer.
-    expect(states.filter((state) => !state.enriching && state.observedFrom === null)).toEqual([]);
-    expect(states.at(-1)).toEqual({ enriching: false, observedFrom: 'http-probe' });
-    await view.close();
-    await page.close();
-    await slow.close();
+        port.disconnect();
+        return seen;
+      }, [tabId, POPUP_PORT_NAME] as const);
+      expect(states.length).toBeGreaterThan(0);
+      // The first answer already says the probes are running…
+      expect(states[0]?.enriching).toBe(true);
+      // …no state calls the unprobed guess final, and the last one carries the probe's answer.
+      expect(states.filter((state) => !state.enriching && state.observedFrom === null)).toEqual([]);
+      expect(states.at(-1)).toEqual({ enriching: false, observedFrom: 'http-probe' });
+      await view.close();
+      await page.close();
+    } finally {
+      await slow.close();
+    }
   });
 
   it('explains that a chrome:// page cannot be audited', async () => {
