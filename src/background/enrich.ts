@@ -14,6 +14,7 @@ import type { PlannedProbe } from '../core/probe-plan';
 import { isServedHtmlReply, type ReadServedHtmlMessage } from '../shared/messages';
 import { loadSettings } from '../shared/settings-store';
 import { getCapture, updateCapture } from './capture-store';
+import { injectContentScript } from './content-injection';
 import { markOwnRequest } from './own-requests';
 import { runProbe } from './probe-requests';
 import { loadWorkerCore } from './worker-core-loader';
@@ -36,12 +37,27 @@ function probeOnce(probe: PlannedProbe): Promise<ProbeResult> {
   return result;
 }
 
-async function readServedHtml(tabId: number, url: string): Promise<{ html: string | null; error: string | null }> {
+async function askForServedHtml(tabId: number): Promise<{ html: string | null; error: string | null }> {
   const message: ReadServedHtmlMessage = { type: 'read-served-html' };
+  const reply: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  return isServedHtmlReply(reply) ? reply : { html: null, error: 'the page did not answer' };
+}
+
+/**
+ * Asks the tab's content script for the document as served. A view can ask before the
+ * worker injected the script (it waits for the page's load, and the injection itself takes
+ * a moment): then nobody answers, so inject it now and ask once more. Without this, a popup
+ * opened just after load would never get the HTML as served.
+ */
+async function readServedHtml(tabId: number, url: string): Promise<{ html: string | null; error: string | null }> {
   const done = markOwnRequest(tabId, url);
   try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-    return isServedHtmlReply(reply) ? reply : { html: null, error: 'the page did not answer' };
+    try {
+      return await askForServedHtml(tabId);
+    } catch {
+      await injectContentScript(tabId);
+      return await askForServedHtml(tabId);
+    }
   } catch (error) {
     return { html: null, error: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -24,6 +24,9 @@ beforeAll(async () => {
     ['X-Evil', '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'],
   ]));
   site.route('/hang', { status: 200, headers: [['Content-Type', 'text/html'], ['X-Hang', 'yes']], body: '<html><body><p>loading forever', hang: true });
+  // Its image never arrives, so the page's load event (which injects the content script) never comes.
+  site.route('/almost', html('<!doctype html><title>Almost</title><script src="/app.js"></script><img src="/never.png" alt="">'));
+  site.route('/never.png', { status: 200, headers: [['Content-Type', 'image/png']], body: '', hang: true });
   site.route('/one', html('<p>one</p>', [['X-Page', 'one']]));
   site.route('/two', html('<p>two</p>', [['X-Page', 'two']]));
 });
@@ -185,6 +188,31 @@ describe('capture in the popup (Chromium)', () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it('reads the HTML as served for a popup opened before the content script was injected', async () => {
+    const { page, tabId } = await visit(`${site.origin}/one`);
+    // The worker injects the content script once a page has loaded: wait until /one has it,
+    // so that no injection is still on its way when the tab moves on.
+    const worker = await ext.worker();
+    const hasContentScript = () =>
+      worker.evaluate(async (id) => {
+        type TabsApi = { tabs: { sendMessage(tab: number, message: object, options: object): Promise<unknown> } };
+        const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+        return api.tabs.sendMessage(id, { type: 'read-served-html' }, { frameId: 0 }).then(() => true, () => false);
+      }, tabId);
+    await expect.poll(hasContentScript, { timeout: 10_000 }).toBe(true);
+    // /almost's image never arrives, so its load event, which injects the script, never comes.
+    await page.goto(`${site.origin}/almost`, { waitUntil: 'domcontentloaded' });
+    expect(await hasContentScript()).toBe(false);
+    // The popup's request for the served HTML must not fail for want of the script and
+    // leave the HTML unread.
+    const popup = await ext.openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('html-source').allInnerTexts(), { timeout: 10_000 }).toEqual(['HTML as served']);
+    const sri = popup.locator('[data-testid="test-row"][data-test="subresource-integrity"]');
+    await expect.poll(() => sri.getAttribute('data-result')).toBe('sri-not-implemented-but-all-scripts-loaded-from-secure-origin');
+    await popup.close();
+    await page.close();
   });
 
   it('explains that a chrome:// page cannot be audited', async () => {
