@@ -27,6 +27,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // What a view shows arrives in steps (grade, then details, probes and the page's
+          // HTML); on a loaded CI machine a step can take over the 1 s default. A poll still
+          // fails when its value never comes, only later.
+          expect: { poll: { timeout: 8_000 } },
         },
       },
     ],
