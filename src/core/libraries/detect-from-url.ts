@@ -5,7 +5,7 @@
 import { LIBRARY_DATA } from './data';
 import { scanFileName, scanUri } from './retire-engine';
 import type { UrlDetection } from './types';
-import { buildPrefilter, candidates, type PrefilterIndex } from './url-prefilter';
+import { buildPrefilter, candidates, mayHaveCandidates, type PrefilterIndex } from './url-prefilter';
 import { cleanVersion } from './version';
 import { memoByText } from '../memo-by-text';
 
@@ -28,13 +28,29 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+function prefilterIndex(): PrefilterIndex {
+  prefilter ??= buildPrefilter(LIBRARY_DATA.components);
+  return prefilter;
+}
+
+/**
+ * Whether any library could match: the quick tests alone, no cache. Most script URLs name
+ * no library, and ruling them out costs less than remembering that they do not (a page of
+ * thousands of tags otherwise fills the cache with them).
+ */
+function mayNameLibrary(url: string): boolean {
+  const path = withoutQuery(url);
+  // Every extractor captures a version that starts with a digit: no digit, no match.
+  if (!/\d/.test(path)) return false;
+  const index = prefilterIndex();
+  return mayHaveCandidates(index, 'uri', path) || mayHaveCandidates(index, 'filename', lastSegment(path));
+}
+
 function scan(url: string): UrlDetection[] {
   const components = LIBRARY_DATA.components;
-  prefilter ??= buildPrefilter(components);
+  const prefilter = prefilterIndex();
   const path = withoutQuery(url);
   const fileName = lastSegment(path);
-  // Every extractor captures a version that starts with a digit: no digit, no match.
-  if (!/\d/.test(path)) return [];
   const uriCandidates = candidates(prefilter, components, 'uri', path);
   const fileCandidates = candidates(prefilter, components, 'filename', fileName);
   const found = [...(uriCandidates === null ? [] : scanUri(path, uriCandidates)), ...(fileCandidates === null ? [] : scanFileName(fileName, fileCandidates))];
@@ -55,5 +71,5 @@ const remembered = memoByText(CACHE_LIMIT, scan);
 
 /** Libraries (with versions) that a script's URL names; empty for most URLs. */
 export function detectFromUrl(url: string): UrlDetection[] {
-  return url.length > MAX_URL_CHARS ? [] : remembered(url);
+  return url.length > MAX_URL_CHARS || !mayNameLibrary(url) ? [] : remembered(url);
 }

@@ -18,11 +18,15 @@ export function isExecutableScriptType(type: string | null): boolean {
   );
 }
 
-function hasRelToken(rel: string | null, token: string): boolean {
-  return (rel ?? '').toLowerCase().split(/\s+/).includes(token);
+/** Whether a `rel` value lists `token` (given in lower case): rel tokens are ASCII case-insensitive. */
+export function hasRelToken(rel: string | null, token: string): boolean {
+  if (rel === null) return false;
+  // The common cases without splitting: the one token itself, or no trace of it at all.
+  if (rel === token) return true;
+  const lower = rel.toLowerCase();
+  return lower.includes(token) && lower.split(/\s+/).includes(token);
 }
 
-/** A tag that makes the browser fetch a script: `<script src>` of a script type, or a script preload. */
 export function loadsScript(tag: ExternalResourceTag): boolean {
   if (tag.element === 'script') return isExecutableScriptType(tag.type);
   return hasRelToken(tag.rel, 'modulepreload') || (hasRelToken(tag.rel, 'preload') && tag.as?.trim().toLowerCase() === 'script');

@@ -108,6 +108,12 @@ export function buildPrefilter(components: Record<string, LibraryComponent>): Pr
   return { entries, quickTest: { uri: anyOf('uri'), filename: anyOf('filename') } };
 }
 
+/** False when the one quick test rules every library of `kind` out for `text`. */
+export function mayHaveCandidates(index: PrefilterIndex, kind: Kind, text: string): boolean {
+  const quickTest = index.quickTest[kind];
+  return quickTest === null || quickTest.test(text);
+}
+
 /**
  * The libraries worth trying on `text` (a URL for `uri`, a file name for `filename`), as a
  * repository the engine can take; null when there are none (most URLs), so the engine is
@@ -119,8 +125,7 @@ export function candidates(
   kind: Kind,
   text: string,
 ): Record<string, LibraryComponent> | null {
-  const quickTest = index.quickTest[kind];
-  if (quickTest !== null && !quickTest.test(text)) return null;
+  if (!mayHaveCandidates(index, kind, text)) return null;
   let subset: Record<string, LibraryComponent> | null = null;
   for (const entry of index.entries) {
     if (entry.kind !== kind || !mayMatch(entry.literals, text)) continue;

@@ -19,6 +19,17 @@ describe('detectFromUrl', () => {
   it('finds nothing in an unversioned or unrelated URL', () => {
     expect(detectFromUrl('https://cdn.example/jquery.min.js')).toEqual([]);
     expect(detectFromUrl('https://www.example.com/static/app.3f9a1c.js')).toEqual([]);
+    // A version in the query string is not part of the file's name or path.
+    expect(detectFromUrl('https://cdn.example/jquery.min.js?ver=3.4.1')).toEqual([]);
+  });
+
+  it('answers the same for a URL seen before and one never seen', () => {
+    const url = 'https://cdn.example/jquery-2.2.4.min.js?cache=7';
+    const first = detectFromUrl(url);
+    expect(first).toContainEqual({ component: 'jquery', version: '2.2.4', detection: 'filename' });
+    expect(detectFromUrl(url)).toEqual(first);
+    expect(detectFromUrl('https://cdn.example/chunk-2.2.4.js?cache=7')).toEqual([]);
+    expect(detectFromUrl('https://cdn.example/chunk-2.2.4.js?cache=7')).toEqual([]);
   });
 
   it('does not scan absurdly long URLs', () => {

@@ -14,7 +14,7 @@
  *   the Mixed Content spec treats as potentially trustworthy.
  */
 import type { ExternalResourceTag, HttpHeader, PageCapture, ResponseCapture } from '../../capture';
-import { isExecutableScriptType } from '../../libraries/script-tags';
+import { hasRelToken, isExecutableScriptType } from '../../libraries/script-tags';
 import { originOf } from '../../page-tags';
 import { isSecureContextUrl } from './shared';
 import { parseIntegrity, type IntegrityMetadata, type TokenProblem } from './sri-integrity-metadata';
@@ -58,24 +58,28 @@ export interface SriRow {
   problems: SriProblem[];
 }
 
-function hasRelToken(rel: string | null, token: string): boolean {
-  if (rel === null) return false;
-  // The common case first: a single token, no splitting.
-  return rel === token || rel.split(/\s+/).includes(token);
-}
+type ResourceKind = { readonly kind: SriResourceKind; readonly corsAlways: boolean; readonly element: string };
+
+// One object per answer, shared by every tag: pages can carry thousands of tags.
+const CLASSIC_SCRIPT: ResourceKind = { kind: 'script', corsAlways: false, element: 'script' };
+const MODULE_SCRIPT: ResourceKind = { kind: 'script', corsAlways: true, element: 'script type=module' };
+const MODULE_PRELOAD: ResourceKind = { kind: 'script', corsAlways: true, element: 'link modulepreload' };
+const STYLESHEET: ResourceKind = { kind: 'style', corsAlways: false, element: 'link stylesheet' };
+const PRELOAD_SCRIPT: ResourceKind = { kind: 'script', corsAlways: false, element: 'link preload as=script' };
+const PRELOAD_STYLE: ResourceKind = { kind: 'style', corsAlways: false, element: 'link preload as=style' };
 
 /** What a tag loads, as far as SRI is concerned; null for anything else (fonts, images…). */
-export function resourceKind(tag: ExternalResourceTag): { kind: SriResourceKind; corsAlways: boolean; element: string } | null {
+export function resourceKind(tag: ExternalResourceTag): ResourceKind | null {
   if (tag.element === 'script') {
     if (!isExecutableScriptType(tag.type)) return null;
-    const module = tag.type?.trim().toLowerCase() === 'module';
-    return { kind: 'script', corsAlways: module, element: module ? 'script type=module' : 'script' };
+    return tag.type !== null && tag.type.trim().toLowerCase() === 'module' ? MODULE_SCRIPT : CLASSIC_SCRIPT;
   }
-  const as = tag.as?.trim().toLowerCase() ?? '';
-  if (hasRelToken(tag.rel, 'modulepreload')) return { kind: 'script', corsAlways: true, element: 'link modulepreload' };
-  if (hasRelToken(tag.rel, 'stylesheet')) return { kind: 'style', corsAlways: false, element: 'link stylesheet' };
-  if (hasRelToken(tag.rel, 'preload') && (as === 'script' || as === 'style')) {
-    return { kind: as === 'script' ? 'script' : 'style', corsAlways: false, element: `link preload as=${as}` };
+  if (hasRelToken(tag.rel, 'modulepreload')) return MODULE_PRELOAD;
+  if (hasRelToken(tag.rel, 'stylesheet')) return STYLESHEET;
+  if (hasRelToken(tag.rel, 'preload')) {
+    const as = tag.as?.trim().toLowerCase() ?? '';
+    if (as === 'script') return PRELOAD_SCRIPT;
+    if (as === 'style') return PRELOAD_STYLE;
   }
   return null;
 }

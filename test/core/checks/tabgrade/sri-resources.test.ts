@@ -21,6 +21,9 @@ describe('which tags SRI applies to', () => {
     [link(CDN, { rel: 'modulepreload' }), 'script'],
     [link(CDN, { rel: 'preload', as: 'script' }), 'script'],
     [link(CDN, { rel: 'preload', as: 'style' }), 'style'],
+    // rel tokens are case-insensitive, and may come with others.
+    [link(CDN, { rel: 'Alternate StyleSheet' }), 'style'],
+    [link(CDN, { rel: 'PRELOAD', as: 'Script' }), 'script'],
   ])('%#: %o is a %s', (tag, kind) => {
     expect(resourceKind(tag)?.kind).toBe(kind);
   });
