@@ -380,6 +380,10 @@ const SKIP_UNREAD = new RegExp(
     '[^<]+',
     // Everything else starts with `<`, read once; the next character decides which it is.
     `<(?:${[
+      // The plainest open tags first, a strict case of the next alternative that ends where
+      // it does: a lower-case name, then only `name="value"` attributes after single spaces.
+      // Most of a page's tags read so, and this shape costs the engine far fewer steps.
+      `(?:[a-ln-ru-wyz]|(?!(?:${READ_TAG_NAMES})${TAG_NAME_END})[mstx])[a-z0-9]*(?: [a-z][a-z-]*="[^"]*"){0,256}>`,
       // An open tag other than the ones read; by far the most common.
       `(?:[a-ln-ru-wyzA-LN-RU-WYZ]|(?!(?:${READ_TAG_NAMES})${TAG_NAME_END})[mstxMSTX])${TAG_NAME_CHAR}*(?=${TAG_NAME_END})(?:${BETWEEN_ATTRIBUTES}+|${ATTRIBUTE}){0,256}>`,
       // An end tag (or `</>`, or a bogus `</1…>` comment): to the next `>`.

@@ -167,6 +167,10 @@ describe('parseHtml skipping ahead agrees with the tokenizer reading every const
     '="', "='", '= "', '"<meta content=x name=y>"', "'>'", '"<"', 'href=a>b', ' src="x>y"', ' =x', ' a/b',
     '<meta name=n content=c>', '<meta http-equiv=h content="c">', '<script src=s>', '<script src="s" integrity=i>',
     '<a title="', "<a title='", '">', "'>", '<img src=x alt="">', '<br/>', '<p a b c d e f>',
+    // The plainest tags (lower-case, only name="value" after single spaces), which the
+    // skipping reads by a shortcut of its own, and near misses of that shape.
+    '<article class="card">', '<a href="/l?x=1&amp;y=2">', '<em>', '<h2>', ' class="c"', ' data-x="', ' href="x>y"',
+    '<p title="<meta name=a content=b>">', '<p title="<script src=s>">', '<mx a="b">', '<sx>', '<tx a="1"b="2">', '<a  b="c">', '<a B="c">', '<a b-="">',
   );
   it('on markup-shaped noise', () => {
     fc.assert(
@@ -193,6 +197,20 @@ describe('parseHtml skipping ahead agrees with the tokenizer reading every const
     const html = `<p ${'a '.repeat(300)}title="<meta name=x content=y>"><meta name=z content=w>`;
     expect(metaNames(html)).toEqual(['z']);
     expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+  });
+
+  it('on plain tags whose quoted values hold tags, and on their near misses', () => {
+    for (const html of [
+      '<p title="<meta name=x content=y>"><meta name=z content=w>',
+      '<div class="a" data-x="<script src=s></script>"><script src=t></script>',
+      '<a b="1"c="<meta name=x content=y>"><meta name=z content=w>',
+      '<a b="1"\tc="<meta name=x content=y>"><meta name=z content=w>',
+      '<a b="<meta name=x content=y>" /><meta name=z content=w>',
+    ]) {
+      expect(parseHtml(html)).toEqual(parseHtmlConstructByConstruct(html));
+    }
+    expect(metaNames('<p title="<meta name=x content=y>"><meta name=z content=w>')).toEqual(['z']);
+    expect(parseHtml('<div class="a" data-x="<script src=s></script>"><script src=t></script>').scripts.map((script) => script.src)).toEqual(['t']);
   });
 
   it('on every HTML fixture', () => {
