@@ -27,6 +27,7 @@ export function hasRelToken(rel: string | null, token: string): boolean {
   return lower.includes(token) && lower.split(/\s+/).includes(token);
 }
 
+/** A tag that makes the browser fetch a script: `<script src>` of a script type, or a script preload. */
 export function loadsScript(tag: ExternalResourceTag): boolean {
   if (tag.element === 'script') return isExecutableScriptType(tag.type);
   return hasRelToken(tag.rel, 'modulepreload') || (hasRelToken(tag.rel, 'preload') && tag.as?.trim().toLowerCase() === 'script');
