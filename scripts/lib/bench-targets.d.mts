@@ -3,6 +3,7 @@ export interface Measured {
   value: number;
   target: number;
   unit: string;
+  interval?: { low: number; high: number };
 }
 export const POPUP_FIRST_PAINT_GZIP_KB: number;
 export const TARGETS: Record<string, { name: string; target: number; unit: string }>;

@@ -2,7 +2,11 @@
 // beside each figure it measures. It is a report, not a gate: `--strict` (or
 // BENCH_STRICT=1) turns any MISS into exit status 1 for people who want it in CI.
 
-/** @typedef {{ name: string, value: number, target: number, unit: string }} Measured */
+/**
+ * A figure against its target; a ratio measured in turns also carries its 95 % interval
+ * (bench-stats.mjs), which the verdict line shows.
+ * @typedef {{ name: string, value: number, target: number, unit: string, interval?: { low: number, high: number } }} Measured
+ */
 
 /** The first-paint budget of the popup: script and CSS the page loads before its first frame. */
 export const POPUP_FIRST_PAINT_GZIP_KB = 30;
@@ -75,11 +79,18 @@ export function coreMeasurements(report) {
 export function verdicts(measured) {
   const lines = [];
   let missed = 0;
-  for (const { name, value, target, unit } of measured) {
+  for (const { name, value, target, unit, interval } of measured) {
     const pass = Number.isFinite(value) && value <= target;
     if (!pass) missed++;
     const shown = (number) => (unit === '×' ? `${number.toFixed(3)}×` : `${number.toFixed(unit === 'ms' && number < 10 ? 2 : 1)} ${unit}`);
-    lines.push(`  ${pass ? 'PASS' : 'MISS'}  ${name}: ${shown(value)} (target ≤ ${unit === '×' ? `${target}×` : `${target} ${unit}`})`);
+    const targetText = `target ≤ ${unit === '×' ? `${target}×` : `${target} ${unit}`}`;
+    let detail = `(${targetText})`;
+    if (interval !== undefined && Number.isFinite(interval.low) && Number.isFinite(interval.high)) {
+      // An interval across the target means this run's samples cannot tell PASS from MISS.
+      const undecided = interval.low <= target && target < interval.high ? ', which the interval spans: within this run’s noise' : '';
+      detail = `(95 % interval ${shown(interval.low)}–${shown(interval.high)}; ${targetText}${undecided})`;
+    }
+    lines.push(`  ${pass ? 'PASS' : 'MISS'}  ${name}: ${shown(value)} ${detail}`);
   }
   return { lines, missed };
 }

@@ -16,6 +16,17 @@ describe('bench verdicts', () => {
     expect(missed).toBe(1);
   });
 
+  it('shows a ratio’s interval, and says when the interval spans the target', () => {
+    const { lines } = verdicts([
+      { name: 'clear', value: 0.99, target: 1.02, unit: '×', interval: { low: 0.97, high: 1.01 } },
+      { name: 'noisy', value: 1.01, target: 1.02, unit: '×', interval: { low: 0.95, high: 1.08 } },
+    ]);
+    expect(lines).toEqual([
+      '  PASS  clear: 0.990× (95 % interval 0.970×–1.010×; target ≤ 1.02×)',
+      '  PASS  noisy: 1.010× (95 % interval 0.950×–1.080×; target ≤ 1.02×, which the interval spans: within this run’s noise)',
+    ]);
+  });
+
   it('counts a figure that could not be measured as a MISS', () => {
     expect(verdicts([{ name: 'x', value: Number.NaN, target: 1, unit: 'ms' }]).missed).toBe(1);
   });
