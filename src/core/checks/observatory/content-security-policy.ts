@@ -10,6 +10,7 @@ import type { PageCapture } from '../../capture';
 import { headerValues, joinedHeader } from '../../headers';
 import { parseDocumentMarkup } from '../../html';
 import { TRUNCATION_MARK } from '../../normalize';
+import { sortedStrings } from '../../small-sort';
 import {
   DIRECTIVES_IGNORED_IN_META,
   parseCspPolicies,
@@ -251,22 +252,12 @@ function analyze(capture: PageCapture): CspAnalysis {
   }
 
   const isHttps = captureUrl(capture, response.url)?.protocol === 'https:';
-  const activeSources: string[] = [];
-  for (const [directive, sources] of csp) {
-    if (directive === 'script-src' || PASSIVE_DIRECTIVES.includes(directive)) continue;
-    for (const source of sources) activeSources.push(source);
-  }
-  for (const source of scriptSrc) activeSources.push(source);
-  const passiveSources: string[] = [];
-  for (const directive of PASSIVE_DIRECTIVES) {
-    for (const source of csp.get(directive) ?? csp.get('default-src') ?? []) passiveSources.push(source);
-  }
 
   if (someIn(scriptSrc, BROAD_OR_INLINE) || someIn(objectSrc, BROAD)) {
     result ??= 'csp-implemented-with-unsafe-inline';
     policy.unsafeInline = true;
   }
-  if (isHttps && activeSources.some(isInsecureScheme)) {
+  if (isHttps && activeContentAllowsInsecureScheme(csp, scriptSrc)) {
     result ??= 'csp-implemented-with-insecure-scheme';
     policy.insecureSchemeActive = true;
   }
@@ -274,7 +265,7 @@ function analyze(capture: PageCapture): CspAnalysis {
     result ??= 'csp-implemented-with-unsafe-eval';
     policy.unsafeEval = true;
   }
-  if (isHttps && passiveSources.some(isInsecureScheme)) {
+  if (isHttps && passiveContentAllowsInsecureScheme(csp)) {
     result ??= 'csp-implemented-with-insecure-scheme-in-passive-content-only';
     policy.insecureSchemePassive = true;
   }
@@ -296,12 +287,14 @@ function analyze(capture: PageCapture): CspAnalysis {
   policy.unsafeObjects = someIn(objectSrc, BROAD);
 
   const pass = PASSING.has(result);
-  const duplicateDirectives = [...combined.csp.duplicateDirectives].sort();
+  const duplicateDirectives = sortedStrings(combined.csp.duplicateDirectives);
   // A passing policy with repeated report-uri/report-to is reported as such (modifier 0).
   if (pass && duplicateDirectives.length > 0) result = 'csp-implemented-but-duplicate-directives';
 
   const directives: Record<string, string[]> = {};
-  for (const [directive, sources] of csp) directives[directive] = [...sources].sort();
+  csp.forEach((sources, directive) => {
+    directives[directive] = sortedStrings(sources);
+  });
 
   const headerFrameAncestors = headerOnlyDirectives.get('frame-ancestors');
   return {
@@ -311,7 +304,7 @@ function analyze(capture: PageCapture): CspAnalysis {
     policy,
     directives,
     duplicateDirectives,
-    headerFrameAncestors: headerFrameAncestors === undefined ? null : [...new Set(headerFrameAncestors)].sort(),
+    headerFrameAncestors: headerFrameAncestors === undefined ? null : sortedStrings(new Set(headerFrameAncestors)),
   };
 }
 
@@ -324,8 +317,39 @@ function startsWithBroad(source: string): boolean {
 
 function hasNonceOrHash(sources: ReadonlySet<string>): boolean {
   for (const source of sources) {
-    if (NONCE_OR_HASH_PREFIXES.some((prefix) => source.startsWith(prefix))) return true;
+    // Every nonce and hash source starts with a quote; most sources do not.
+    if (source.charCodeAt(0) !== QUOTE) continue;
+    for (const prefix of NONCE_OR_HASH_PREFIXES) if (source.startsWith(prefix)) return true;
   }
+  return false;
+}
+
+const QUOTE = 0x27;
+
+/**
+ * Whether an active-content source (every directive but script-src and the passive ones,
+ * then the effective script-src) names an insecure scheme. Asked without gathering the
+ * sources into a list first: this runs on every grade.
+ */
+function activeContentAllowsInsecureScheme(csp: ReadonlyMap<string, ReadonlySet<string>>, scriptSrc: ReadonlySet<string>): boolean {
+  let found = false;
+  csp.forEach((sources, directive) => {
+    if (!found && directive !== 'script-src' && !PASSIVE_DIRECTIVES.includes(directive)) found = someSource(sources, isInsecureScheme);
+  });
+  return found || someSource(scriptSrc, isInsecureScheme);
+}
+
+/** The same for the passive directives, each falling back to default-src. */
+function passiveContentAllowsInsecureScheme(csp: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const directive of PASSIVE_DIRECTIVES) {
+    const sources = csp.get(directive) ?? csp.get('default-src');
+    if (sources !== undefined && someSource(sources, isInsecureScheme)) return true;
+  }
+  return false;
+}
+
+function someSource(sources: ReadonlySet<string>, test: (source: string) => boolean): boolean {
+  for (const source of sources) if (test(source)) return true;
   return false;
 }
 

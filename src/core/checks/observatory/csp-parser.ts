@@ -6,6 +6,7 @@
  * Observatory's, quirks included, so each rule below says which of its behaviours it
  * mirrors. Everything parsed here is page-controlled data; nothing is evaluated.
  */
+import { sortShortList } from '../../small-sort';
 
 /** One policy list turned into a directive → sources map, as the Observatory sees it. */
 export interface ParsedCsp {
@@ -215,7 +216,7 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
       if (combined.length === earlierCount && directive.endsWith('-src')) {
         combined.push({ source: "'none'", policy: policyIndex, keep: false });
       }
-      combined.sort((a, b) => compareSources(a.source, b.source));
+      sortShortList(combined, (a, b) => compareSources(a.source, b.source));
 
       for (let i = 1; i < combined.length; i++) {
         const current = combined[i];
@@ -253,6 +254,53 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
  * Plain strings instead of bookkeeping objects, since a long CSP is read on every grade.
  */
 function readPolicy(policy: string): PolicyReading {
+  return NON_ASCII.test(policy) ? readPolicyByEntries(policy) : readAsciiPolicy(policy.toLowerCase());
+}
+
+/**
+ * An ASCII policy, already lower-cased, read in one pass: the same directives and sources
+ * as splitting on `;`, trimming and splitting on whitespace (in ASCII both mean tab, line
+ * feed, vertical tab, form feed, carriage return and space), without the intermediate
+ * strings and arrays of those splits (a long CSP's reading was a fifth of what a grade
+ * allocated).
+ */
+function readAsciiPolicy(policy: string): PolicyReading {
+  const directives = new Map<string, string[]>();
+  const duplicateDirectives = new Set<string>();
+  let directive: string | null = null;
+  let sources: string[] = [];
+  let position = 0;
+  while (position <= policy.length) {
+    const code = position < policy.length ? policy.charCodeAt(position) : SEMICOLON;
+    if (code === SEMICOLON) {
+      if (directive !== null) {
+        const problem = addDirective(directives, duplicateDirectives, directive, sources);
+        if (problem !== null) return problem;
+        directive = null;
+        sources = [];
+      }
+      position++;
+      continue;
+    }
+    if (isAsciiWhitespace(code)) {
+      position++;
+      continue;
+    }
+    const start = position;
+    while (position < policy.length) {
+      const next = policy.charCodeAt(position);
+      if (next === SEMICOLON || isAsciiWhitespace(next)) break;
+      position++;
+    }
+    const token = policy.slice(start, position);
+    if (directive === null) directive = token;
+    else sources.push(token);
+  }
+  return { valid: true, directives, duplicateDirectives };
+}
+
+/** Any policy, entry by entry: ASCII entries lower-cased in one go, others token by token. */
+function readPolicyByEntries(policy: string): PolicyReading {
   const directives = new Map<string, string[]>();
   const duplicateDirectives = new Set<string>();
   for (const entry of policy.split(';')) {
@@ -263,24 +311,46 @@ function readPolicy(policy: string): PolicyReading {
     const rawName = tokens[0];
     if (!rawName) continue;
     const directive = ascii ? rawName : rawName.toLowerCase();
-    if (directives.has(directive)) {
-      if (!TOLERATED_DUPLICATES.has(directive)) return { valid: false, reason: `directive ${directive} repeated in policy 1` };
-      duplicateDirectives.add(directive);
-    }
     const sources: string[] = [];
     for (let i = 1; i < tokens.length; i++) sources.push(ascii ? (tokens[i] ?? '') : (tokens[i] ?? '').toLowerCase());
-    if (sources.length === 0 && directive.endsWith('-src')) sources.push("'none'");
-    sources.sort(compareSources);
-    // A source is redundant when its neighbour in collation order is a prefix of it.
-    const kept: string[] = [];
-    for (let i = 0; i < sources.length; i++) {
-      const source = sources[i] ?? '';
-      if (i === 0 || !source.startsWith(sources[i - 1] ?? '')) kept.push(source);
-    }
-    // A repeated (tolerated) directive replaces the earlier one.
-    directives.set(directive, kept);
+    const problem = addDirective(directives, duplicateDirectives, directive, sources);
+    if (problem !== null) return problem;
   }
   return { valid: true, directives, duplicateDirectives };
+}
+
+/**
+ * Files one directive of the first policy: its sources (lower-cased, as written) sorted in
+ * collation order with the redundant ones dropped. Returns the reading's failure when the
+ * directive is repeated and that is not tolerated, else null.
+ */
+function addDirective(directives: Map<string, string[]>, duplicateDirectives: Set<string>, directive: string, sources: string[]): PolicyReading | null {
+  if (directives.has(directive)) {
+    if (!TOLERATED_DUPLICATES.has(directive)) return { valid: false, reason: `directive ${directive} repeated in policy 1` };
+    duplicateDirectives.add(directive);
+  }
+  if (sources.length === 0 && directive.endsWith('-src')) sources.push("'none'");
+  sortShortList(sources, compareSources);
+  // A source is redundant when its neighbour in collation order is a prefix of it. Kept
+  // sources move to the front of the same array (a kept one never overtakes the one read).
+  let kept = 0;
+  let previous = '';
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i] ?? '';
+    if (i === 0 || !source.startsWith(previous)) sources[kept++] = source;
+    previous = source;
+  }
+  sources.length = kept;
+  // A repeated (tolerated) directive replaces the earlier one.
+  directives.set(directive, sources);
+  return null;
+}
+
+const SEMICOLON = 0x3b;
+
+/** Tab, line feed, vertical tab, form feed, carriage return, space: `\s` and `trim()` in ASCII. */
+function isAsciiWhitespace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 // eslint-disable-next-line no-control-regex

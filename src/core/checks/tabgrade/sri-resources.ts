@@ -14,6 +14,7 @@
  *   the Mixed Content spec treats as potentially trustworthy.
  */
 import type { ExternalResourceTag, HttpHeader, PageCapture, ResponseCapture } from '../../capture';
+import { firstHeader } from '../../headers';
 import { hasRelToken, isExecutableScriptType } from '../../libraries/script-tags';
 import { originOf } from '../../page-tags';
 import { isSecureContextUrl } from './shared';
@@ -85,7 +86,7 @@ export function resourceKind(tag: ExternalResourceTag): ResourceKind | null {
 }
 
 function headerValue(headers: readonly HttpHeader[], name: string): string | null {
-  return headers.find((header) => header.name.toLowerCase() === name)?.value.trim() ?? null;
+  return firstHeader(headers, name)?.trim() ?? null;
 }
 
 /**

@@ -185,3 +185,39 @@ describe('compareSources', () => {
     expect([...sources].sort(compareSources)).toEqual([...sources].sort(collator.compare));
   });
 });
+
+describe('parseCspPolicies: the one-pass reading of an ASCII policy', () => {
+  // An ASCII policy is read in one pass; a policy with any other character entry by entry,
+  // with splits. Appending a directive with a non-ASCII name sends the same policy down the
+  // second path: everything but that directive must come out the same, failures included.
+  const piece = fc.constantFrom(
+    ';', ' ', '  ', '\t', '\u000b', '\u000c', 'default-src', 'SCRIPT-SRC', 'img-src', 'report-uri', 'report-to', 'sandbox',
+    "'self'", "'SELF'", "'none'", 'https:', 'https://a.example', 'https://a.example/x', 'HTTPS://B.example', '*', 'data:', '/r', 'a', 'B', '-src',
+  );
+  const asciiPolicy = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+  const MARKER = 'x-\u00e9';
+
+  function withoutMarker(outcome: CspParseOutcome): unknown {
+    if (!outcome.valid) return outcome;
+    const directives = new Map(outcome.csp.directives);
+    directives.delete(MARKER);
+    return { directives: [...directives].map(([name, sources]) => [name, [...sources]]), duplicates: [...outcome.csp.duplicateDirectives] };
+  }
+
+  it('reads the same directives, sources, order and failures as the entry-by-entry reading', () => {
+    fc.assert(
+      fc.property(asciiPolicy, (policy) => {
+        fc.pre(policy.trim().length >= 6);
+        expect(withoutMarker(parseCspPolicies([policy]))).toEqual(withoutMarker(parseCspPolicies([`${policy}; ${MARKER}`])));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('splits on every ASCII whitespace character that trim() and \\s know', () => {
+    expect(directivesOf(parseCspPolicies(["\u000bscript-src\t'self'\u000chttps://a.example \u000b; img-src\u000c*"]))).toEqual({
+      'script-src': ["'self'", 'https://a.example'],
+      'img-src': ['*'],
+    });
+  });
+});
