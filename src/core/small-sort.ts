@@ -9,17 +9,27 @@
 /** Lists up to this long are sorted here; longer ones go to the engine. */
 const SHORT = 32;
 
-/** Sorts `items` in place by `compare` (stable), and returns it. */
+/**
+ * Sorts `items` in place by `compare` (stable), and returns it. Binary insertion: an item
+ * already after its predecessor costs one comparison (source lists are often close to
+ * sorted), any other about log2 of its index, as in the engine's own sort of short runs;
+ * comparisons are what costs here (a collation comparison of two long sources).
+ */
 export function sortShortList<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   if (items.length > SHORT) return items.sort(compare);
   for (let i = 1; i < items.length; i++) {
     const item = items[i] as T;
-    let j = i - 1;
-    while (j >= 0 && compare(items[j] as T, item) > 0) {
-      items[j + 1] = items[j] as T;
-      j--;
+    if (compare(items[i - 1] as T, item) <= 0) continue;
+    // The first place whose item sorts after `item` (after any equal ones: stable).
+    let low = 0;
+    let high = i - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(items[middle] as T, item) <= 0) low = middle + 1;
+      else high = middle;
     }
-    items[j + 1] = item;
+    for (let j = i; j > low; j--) items[j] = items[j - 1] as T;
+    items[low] = item;
   }
   return items;
 }

@@ -354,6 +354,12 @@ function someSource(sources: ReadonlySet<string>, test: (source: string) => bool
 }
 
 function someIn(sources: Iterable<string>, wanted: ReadonlySet<string>): boolean {
+  // Lists (the header-only view's frame-ancestors) and sets walked apart: one loop fed
+  // both went through the generic iterator protocol, allocating at every step.
+  if (Array.isArray(sources)) {
+    for (let i = 0; i < sources.length; i++) if (wanted.has(sources[i] as string)) return true;
+    return false;
+  }
   for (const source of sources) if (wanted.has(source)) return true;
   return false;
 }

@@ -147,7 +147,8 @@ export function parseCspPolicies(policies: readonly string[], readings: PolicyRe
   const outcome = parseCspPolicyLists(policies, readings);
   if (!outcome.valid) return outcome;
   const directives = new Map<string, Set<string>>();
-  for (const [directive, sources] of outcome.directives) directives.set(directive, new Set(sources));
+  // forEach rather than for…of: iterating a Map's entries allocates an array per entry.
+  outcome.directives.forEach((sources, directive) => directives.set(directive, new Set(sources)));
   return { valid: true, csp: { directives, duplicateDirectives: outcome.duplicateDirectives } };
 }
 
@@ -239,13 +240,13 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
   // In the order the directives first appear: the first policy's, then the later ones'.
   const directives = new Map<string, readonly string[]>();
   const withNone = (sources: readonly string[]): readonly string[] => (sources.length > 0 ? sources : ["'none'"]);
-  for (const [directive, sources] of first.directives) {
+  first.directives.forEach((sources, directive) => {
     const entries = merged.get(directive);
     directives.set(directive, withNone(entries === undefined ? sources : entries.map((entry) => entry.source)));
-  }
-  for (const [directive, entries] of merged) {
+  });
+  merged.forEach((entries, directive) => {
     if (!directives.has(directive)) directives.set(directive, withNone(entries.map((entry) => entry.source)));
-  }
+  });
   return { valid: true, directives, duplicateDirectives };
 }
 
