@@ -14,8 +14,7 @@
 //   opens a new popup, median of 20, against an empty extension page that paints a letter
 //   at once, the two opened in turns (targets ≤ 1.3× and ≤ 2×, per-turn ratios as above);
 // - the worker's cold start: stopped, then woken by a navigation; the time from its start
-//   to the first event it handled (target ≤ 50 ms), in turns with the floor's worker (whose
-//   figure says what the browser alone takes here), and its first load of the HSTS preload
+//   to the first event it handled (target ≤ 50 ms), and its first load of the HSTS preload
 //   list then (issue 14: ≤ 50 ms), beside the profile's very first load, which unpacks it;
 // - the core figures of the vitest benches that ran before (grading, content scan), read
 //   from .bench/core.json when it is there;
@@ -136,40 +135,34 @@ async function stopWorker(context, extensionId) {
 /**
  * Cold starts: the worker stopped, then woken by a page load (its webRequest listeners);
  * from the worker's own clock, when its script had run and when it handled that event.
- * Each extension's starts come in turns with the others' (`extensions`, both browsers
- * open), so that the machine's slow phases weigh on all alike; `grades[i]` says whether
- * the i-th extension makes a first report (Tabgrade's loads the HSTS preload list).
  */
-async function coldStartsInTurns(extensions, url, count, grades) {
-  const results = extensions.map(() => ({ ready: [], firstEvent: [], preloadLoad: [], coreLoad: [] }));
-  const pages = await Promise.all(extensions.map((extension) => extension.context.newPage()));
+async function coldStarts(extension, url, count, { grades = true } = {}) {
+  const ready = [];
+  const firstEvent = [];
+  const preloadLoad = [];
+  const coreLoad = [];
+  const page = await extension.context.newPage();
   for (let i = 0; i < count; i++) {
-    const order = extensions.map((_, index) => index);
-    if (i % 2 === 1) order.reverse();
-    for (const index of order) {
-      const extension = extensions[index];
-      await stopWorker(extension.context, extension.extensionId);
-      await pages[index].goto(url, { waitUntil: 'load' });
-      const worker = await extension.waitForReadyWorker();
-      // The first report (300 ms after the page's last change) loads the HSTS preload list.
-      for (const deadline = Date.now() + (grades[index] ? 5_000 : 0); Date.now() < deadline; await pause(100)) {
-        if (await worker.evaluate(() => performance.getEntriesByName('tabgrade:hsts-preload-load').length > 0)) break;
-      }
-      const marks = await worker.evaluate(() => [
-        ...['tabgrade:worker-ready', 'tabgrade:first-event'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
-        performance.getEntriesByName('tabgrade:hsts-preload-load')[0]?.duration ?? NaN,
-        performance.getEntriesByName('tabgrade:worker-core-load')[0]?.duration ?? NaN,
-      ]);
-      const result = results[index];
-      result.ready.push(marks[0]);
-      result.firstEvent.push(marks[1]);
-      result.preloadLoad.push(marks[2]);
-      result.coreLoad.push(marks[3]);
-      await pause(300);
+    await stopWorker(extension.context, extension.extensionId);
+    await page.goto(url, { waitUntil: 'load' });
+    const worker = await extension.waitForReadyWorker();
+    // The first report (300 ms after the page's last change) loads the HSTS preload list.
+    for (const deadline = Date.now() + (grades ? 5_000 : 0); Date.now() < deadline; await pause(100)) {
+      if (await worker.evaluate(() => performance.getEntriesByName('tabgrade:hsts-preload-load').length > 0)) break;
     }
+    const marks = await worker.evaluate(() => [
+      ...['tabgrade:worker-ready', 'tabgrade:first-event'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+      performance.getEntriesByName('tabgrade:hsts-preload-load')[0]?.duration ?? NaN,
+      performance.getEntriesByName('tabgrade:worker-core-load')[0]?.duration ?? NaN,
+    ]);
+    ready.push(marks[0]);
+    firstEvent.push(marks[1]);
+    preloadLoad.push(marks[2]);
+    coreLoad.push(marks[3]);
+    await pause(300);
   }
-  await Promise.all(pages.map((page) => page.close()));
-  return results;
+  await page.close();
+  return { ready, firstEvent, preloadLoad, coreLoad };
 }
 
 /** Gzipped bytes of the script and CSS the popup's HTML loads before its first frame, its inlined styles included. */
@@ -289,13 +282,13 @@ try {
   const popupUrl = `${popupAddress}${popupAddress.includes('?') ? '&' : '?'}tab=${tabId}`;
   const [popup, baseline] = skipPopup ? [null, null] : await popupTimes(extension.context, [popupUrl, `${base}/bench-baseline.html`], POPUPS);
   await page.close();
-  // The floor's worker (Tabgrade's listeners, nothing in them), cold-started in turns with
-  // Tabgrade's: what any worker with these listeners costs here.
-  const floorExtension = await launchExtensionContext(floorDir);
-  const [cold, floorCold] = await coldStartsInTurns([extension, floorExtension], site.light, COLD_STARTS, [true, false]);
-  await floorExtension.close();
+  const cold = await coldStarts(extension, site.light, COLD_STARTS);
   const soakSamples = SOAK ? await soak(extension, site) : null;
   await extension.close();
+  // The same cold starts of the floor's worker: what any worker with these listeners costs here.
+  const floorExtension = await launchExtensionContext(floorDir);
+  const floorCold = await coldStarts(floorExtension, site.light, COLD_STARTS, { grades: false });
+  await floorExtension.close();
 
   const ms = (values) => `${median(values).toFixed(1)} ms`;
   const ratio = (a, b) => (median(a) / median(b)).toFixed(3);
@@ -316,7 +309,7 @@ try {
     console.log(`    ratios of the medians: grade ${ratio(popup.grade, baseline.grade)}, details ${ratio(popup.details, baseline.details)}`);
   }
   console.log(`  worker cold start (${COLD_STARTS}×, the worker's own clock): script run ${ms(cold.ready)}, first event handled ${ms(cold.firstEvent)}; grading engine loaded for the first report in ${ms(cold.coreLoad)}`);
-  console.log(`    the floor's worker (Tabgrade's listeners, empty), cold-started in turns with it: script run ${ms(floorCold.ready)}, first event handled ${ms(floorCold.firstEvent)}; Tabgrade / floor per turn ${paired(pairedRatio(cold.firstEvent, floorCold.firstEvent))}`);
+  console.log(`    the floor's worker (Tabgrade's listeners, empty), same cold starts: script run ${ms(floorCold.ready)}, first event handled ${ms(floorCold.firstEvent)}`);
   console.log(`  HSTS preload list load: first in this profile ${firstPreloadLoad === null ? 'not seen' : `${firstPreloadLoad.ms.toFixed(1)} ms${firstPreloadLoad.unpacked ? ' (unpacked)' : ''}${firstPreloadLoad.purpose === 'install' ? ' when the extension was installed' : ' for a report'}`}; after each cold start ${ms(cold.preloadLoad)} (from the cache)`);
   for (const [name, size] of await sizes(DIST)) {
     console.log(`  ${name.padEnd(15)} ${(size.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(size.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
