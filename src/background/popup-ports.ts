@@ -12,12 +12,31 @@ import { getCapture, onCaptureChange } from './capture-store';
 import { enrichCapture, enrichingForView, isEnriching } from './enrich';
 import { reportOf } from './reports';
 import { markEventHandled } from './startup-marks';
+import { NewestOnly } from './newest-only';
 
 /** Sub-resource bursts can change a capture hundreds of times a second; views need ~10 updates/s. */
 const PUSH_INTERVAL_MS = 100;
 
 const subscribers = new Map<number, Set<Runtime.Port>>();
 const pushTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+/** A view's states, built asynchronously, arrive newest last whatever order they finish in. */
+const stateOrder = new NewestOnly<Runtime.Port>();
+
+function buildState(tabId: number): { number: number; state: Promise<TabStateMessage> } {
+  return { number: stateOrder.start(), state: stateOf(tabId) };
+}
+
+/** Posts `state` (build `number`) unless the port already has a newer one; false when the port is gone. */
+function sendIfNewer(port: Runtime.Port, number: number, state: TabStateMessage): boolean {
+  if (!stateOrder.admit(port, number)) return true;
+  try {
+    port.postMessage(state);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function tabUrl(tabId: number): Promise<string | null> {
   try {
@@ -41,14 +60,11 @@ async function reportFor(capture: PageCapture | null): Promise<Pick<TabStateMess
   }
 }
 
-async function stateOf(tabId: number, knownCapture?: PageCapture | null): Promise<TabStateMessage> {
+async function stateOf(tabId: number): Promise<TabStateMessage> {
   // Read before the capture: completion that ends meanwhile must not leave this state
   // calling its older capture complete (the push its end schedules carries the new one).
   const wasEnriching = isEnriching(tabId);
-  const [capture, url] = await Promise.all([
-    knownCapture === undefined ? getCapture(tabId) : Promise.resolve(knownCapture),
-    tabUrl(tabId),
-  ]);
+  const [capture, url] = await Promise.all([getCapture(tabId), tabUrl(tabId)]);
   const [report, enriching] = await Promise.all([
     reportFor(capture),
     wasEnriching || enrichingForView(tabId, capture, () => schedulePush(tabId)),
@@ -68,14 +84,9 @@ async function pushNow(tabId: number): Promise<void> {
   pushTimers.delete(tabId);
   const ports = subscribers.get(tabId);
   if (ports === undefined || ports.size === 0) return;
-  const state = await stateOf(tabId);
-  for (const port of ports) {
-    try {
-      port.postMessage(state);
-    } catch {
-      ports.delete(port);
-    }
-  }
+  const build = buildState(tabId);
+  const state = await build.state;
+  for (const port of ports) if (!sendIfNewer(port, build.number, state)) ports.delete(port);
 }
 
 export function schedulePush(tabId: number): void {
@@ -102,7 +113,8 @@ function onConnect(port: Runtime.Port): void {
       let ports = subscribers.get(message.tabId);
       if (ports === undefined) subscribers.set(message.tabId, (ports = new Set()));
       ports.add(port);
-      void stateOf(message.tabId).then((state) => port.postMessage(state)).catch(() => undefined);
+      const build = buildState(message.tabId);
+      void build.state.then((state) => sendIfNewer(port, build.number, state)).catch(() => undefined);
     } else if (message.type === 'complete-capture') {
       void enrichCapture(message.tabId, { forView: true }, () => schedulePush(message.tabId));
     }

@@ -97,6 +97,10 @@ function start(): void {
 
   answerWorker((message) => {
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'read-served-html') {
+      // A view is open and wants this page now. Once the page has loaded, the first snapshot
+      // only waits for an idle moment, which a tab in the background may not get for a
+      // while (the popup opened as a tab in front of it): take it now.
+      if (document.readyState === 'complete') firstSnapshot();
       return readServedHtml();
     }
     return undefined;

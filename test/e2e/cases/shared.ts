@@ -28,6 +28,23 @@ async function resultsOf(popup: PopupView): Promise<Record<string, string>> {
   return Object.fromEntries(names.map((name, index) => [name ?? '', results[index] ?? '']));
 }
 
+/**
+ * Runs `check`; should it fail, the error also carries the notes the popup shows for test
+ * `name` (why it read what it read: no HTML yet, the DOM rather than the HTML as served),
+ * which is what a failure on a loaded CI machine needs to be told apart from a wrong result.
+ */
+async function withNotesOnFailure(popup: PopupView, name: string, check: () => Promise<unknown>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const notes = await popup
+      .evaluate((test: string) => Array.from(document.querySelectorAll(`[data-test="${test}"] .note`), (note) => note.textContent ?? ''), name)
+      .catch((reason: unknown) => [`(the notes could not be read: ${String(reason)})`]);
+    if (error instanceof Error) error.message += `\nNotes on ${name}: ${notes.length === 0 ? '(none)' : notes.join(' | ')}`;
+    throw error;
+  }
+}
+
 export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSite): void {
   it('shows every response header as received, several Set-Cookie headers staying several', async () => {
     const { site } = shared();
@@ -95,7 +112,9 @@ export function sharedCases(driver: () => BrowserDriver, shared: () => SharedSit
     expect(await popup.texts('score')).toEqual([KNOWN_GRADE.score]);
     // The SRI result waits for the page's HTML, which the worker reads just after the grade
     // first shows (the letter does not depend on it here).
-    await expect.poll(() => resultsOf(popup), { timeout: 10_000 }).toEqual(KNOWN_GRADE.results);
+    await withNotesOnFailure(popup, 'subresource-integrity', () =>
+      expect.poll(() => resultsOf(popup), { timeout: 10_000 }).toEqual(KNOWN_GRADE.results),
+    );
     await popup.close();
     await page.close();
   });
