@@ -17,7 +17,8 @@
  */
 import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
 import { urlBase, type UrlBase } from './fast-url';
-import { isExecutableScriptType, linkResourceRel, linkUrl, metaOfInterest, scriptUrl, type TagClock } from './snapshot';
+import { isExecutableScriptType } from '../core/libraries/script-tags';
+import { linkResourceRel, linkUrl, metaOfInterest, scriptUrl, type TagClock } from './snapshot';
 
 /** Every attribute the snapshot reads: the observer's attributeFilter. */
 export const ATTRIBUTES_READ = ['src', 'type', 'integrity', 'crossorigin', 'rel', 'href', 'as', 'http-equiv', 'name', 'content'];

@@ -4,17 +4,11 @@
  * `Element.prototype.getAttribute` cannot change what is read here.
  */
 import { CAPTURE_LIMITS, type DomSnapshot, type ExternalResourceTag, type MetaTag } from '../core/capture';
+import { isExecutableScriptType } from '../core/libraries/script-tags';
 import { resolveFast, urlBase, type UrlBase } from './fast-url';
 
 /** `<link rel>` values whose target is a script or stylesheet the page will use. */
 const RESOURCE_LINK_RELS = ['stylesheet', 'preload', 'modulepreload'];
-
-/** Script `type`s that the browser executes (HTML §4.12.1: a JavaScript MIME type, `module`, or none). */
-export function isExecutableScriptType(type: string | null): boolean {
-  if (type === null) return true;
-  const lower = type.trim().toLowerCase();
-  return lower === '' || lower === 'module' || lower.includes('javascript') || lower.includes('ecmascript') || lower === 'text/jscript';
-}
 
 export function linkResourceRel(link: HTMLLinkElement): string | null {
   const rel = (link.getAttribute('rel') ?? '').toLowerCase();

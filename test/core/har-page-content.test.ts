@@ -37,7 +37,7 @@ function har(entries: unknown[]) {
 describe('servedDom', () => {
   it('lists scripts and stylesheet links of the served HTML, resolved against <base href>', () => {
     const html = `<!doctype html><base href="https://cdn.example/assets/">
-<script src="app.js" integrity="sha384-abc" crossorigin="anonymous"></script><script>inline()</script>
+<script src="app.js" integrity="sha384-abc" crossorigin="anonymous"></script><script>inline()</script><script type="application/ld+json">{}</script>
 <link rel="stylesheet" href="/site.css"><link rel="icon" href="/favicon.ico"><link rel="preload" as="script" href="https://x.example/p.js">
 <!-- <script src="commented.js"></script> --><meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
     const dom = servedDom({ text: html, source: 'served', truncated: false }, 'https://shop.example/page', 'text/html', 1);
@@ -47,6 +47,7 @@ describe('servedDom', () => {
       ['link', 'https://x.example/p.js', 'preload'],
     ]);
     expect(dom.tags[0]).toMatchObject({ integrity: 'sha384-abc', crossorigin: 'anonymous', origin: 'parser' });
+    // The JSON-LD block is data, not a script: counted as the content script counts.
     expect(dom.inlineScriptCount).toBe(1);
     expect(dom.metas).toEqual([{ httpEquiv: 'Content-Security-Policy', name: null, content: "default-src 'self'" }]);
   });

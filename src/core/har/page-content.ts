@@ -11,6 +11,7 @@ import { walkMarkup } from '../csp-builder/page-markup';
 import { firstHeader } from '../headers';
 import contentData from '../data/retire-filecontent.json' with { type: 'json' };
 import { detectFromUrl } from '../libraries/detect-from-url';
+import { isExecutableScriptType } from '../libraries/script-tags';
 import { scanContent, type ContentRepository } from '../libraries/retire-engine';
 import { decodeBody } from './body';
 import type { Entry } from './entry';
@@ -59,7 +60,10 @@ export function servedDom(html: DocumentHtml, pageUrl: string, contentType: stri
     } else if (element.name === 'script') {
       const src = attribute('src');
       const url = src === null || src.trim() === '' ? null : resolve(src, base);
-      if (src === null) inlineScriptCount++;
+      // Data blocks (JSON-LD, templates) are not counted, as the content script does not count them.
+      if (src === null) {
+        if (isExecutableScriptType(attribute('type'))) inlineScriptCount++;
+      }
       else if (url !== null) add({ element: 'script', url, rel: null, as: null, type: attribute('type'), integrity: attribute('integrity'), crossorigin: attribute('crossorigin') });
     } else if (element.name === 'link') {
       const href = attribute('href');
