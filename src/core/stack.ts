@@ -12,7 +12,7 @@ import type { HttpHeader, PageCapture } from './capture';
 import { classifyCookie } from './checks/tabgrade/known-cookies';
 import { navigationCookies } from './checks/tabgrade/navigation-cookies';
 import type { Stack } from './findings';
-import { headerValues } from './headers';
+import { headerNameIs, headerValues } from './headers';
 import { HEADER_SIGNATURES, HOST_SIGNATURES, TECHNOLOGIES, type Confidence, type StackLayer } from './stack-signatures';
 
 export type { Confidence, StackLayer } from './stack-signatures';
@@ -115,7 +115,7 @@ function fromHeaders(headers: readonly HttpHeader[], evidence: Evidence): void {
       const match = signature.pattern.exec(value.trim());
       if (!match) continue;
       const version = signature.versionGroup === undefined ? null : (match[signature.versionGroup] ?? null);
-      const name = headers.find((header) => header.name.toLowerCase() === signature.header)?.name ?? signature.header;
+      const name = headers.find((header) => headerNameIs(header.name, signature.header))?.name ?? signature.header;
       evidence.add(signature.technology, signature.confidence, `${name}: ${quote(value)}`, version);
     }
   }

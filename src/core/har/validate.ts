@@ -17,6 +17,7 @@
  */
 import { LIVE_PAGE_FIELD } from './live-page';
 import type { HttpHeader } from '../capture';
+import { firstHeader } from '../headers';
 import { HTML_MEDIA_TYPES } from './entry';
 import { HarError } from './error';
 import { StoredText, type Shape } from './json-scan';
@@ -297,16 +298,12 @@ function isHttpUrl(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
 }
 
-function firstHeaderValue(headers: readonly HttpHeader[], name: string): string | null {
-  return headers.find((header) => header.name.toLowerCase() === name)?.value ?? null;
-}
-
 /** Media type essence of a kept entry, as `entry.ts` reads it. */
 function mediaType(mimeType: string, headers: readonly HttpHeader[]): string {
   const essence = (value: string): string => (value.split(';')[0] ?? '').trim().toLowerCase();
   const fromContent = essence(mimeType);
   if (fromContent !== '' && fromContent !== 'x-unknown') return fromContent;
-  return essence(firstHeaderValue(headers, 'content-type') ?? '');
+  return essence(firstHeader(headers, 'content-type') ?? '');
 }
 
 /** What an entry of any shape tells about itself, with no trust in its types. */
@@ -344,7 +341,7 @@ function requestUrl(raw: string, headers: readonly HttpHeader[], context: ReadCo
   if (raw.trim() === '') return { problem: 'request.url is empty' };
   const base = context.base;
   if (base === null) return { problem: `request.url ${shown(raw)} is relative and the HAR does not say the page's address` };
-  const host = firstHeaderValue(headers, 'host') ?? firstHeaderValue(headers, ':authority');
+  const host = firstHeader(headers, 'host') ?? firstHeader(headers, ':authority');
   // Compared as URLs, so that `a.example:443` is the host of `https://a.example/`.
   if (host !== null && parseUrl(`${base.protocol}//${host.trim()}`)?.host !== base.host) {
     return { problem: `request.url ${shown(raw)} is relative and its Host ${shown(host)} is not the page's` };
