@@ -13,10 +13,11 @@ import { TRUNCATION_MARK } from '../../normalize';
 import { sortedStrings } from '../../small-sort';
 import {
   DIRECTIVES_IGNORED_IN_META,
-  parseCspPolicies,
   parseCspPolicyLists,
+  parseCspPolicyListsAndPrefix,
   parseMetaCspPolicies,
   splitPolicyList,
+  withSets,
   type PolicyReadings,
 } from './csp-parser';
 import { captureUrl } from './scan-view';
@@ -178,18 +179,20 @@ function analyze(capture: PageCapture): CspAnalysis {
   // frame-ancestors, and the meta-only view to know whether a meta policy says anything.
   // The three parses share their first policies' readings.
   const readings: PolicyReadings = new Map();
-  const combined = parseCspPolicies([...headerPolicies, ...metaPolicies], readings);
+  // With meta policies, the header-only view is where the merge stood after the header
+  // policies; without, it is the combined one.
+  const merge = metaPolicies.length > 0 ? parseCspPolicyListsAndPrefix([...headerPolicies, ...metaPolicies], headerPolicies.length, readings) : null;
+  const combined = withSets(merge?.all ?? parseCspPolicyLists(headerPolicies, readings));
   if (!combined.valid) {
     return { ...analysis, result: 'csp-header-invalid', invalidReason: combined.reason };
   }
-  // Without meta policies the header-only view is the combined one: reuse it (the code below
-  // only removes sources from script/style/default-src, never from frame-ancestors).
+  // Reused as is without meta policies (the code below only removes sources from
+  // script/style/default-src, never from frame-ancestors).
   let headerOnlyDirectives: ReadonlyMap<string, Iterable<string>> = combined.csp.directives;
   let metaOnlyCount = 0;
-  if (metaPolicies.length > 0) {
+  if (merge !== null) {
     // Only read (its size and frame-ancestors), so lists will do.
-    const headerOnly = parseCspPolicyLists(headerPolicies, readings);
-    headerOnlyDirectives = headerOnly.valid ? headerOnly.directives : new Map<string, string[]>();
+    headerOnlyDirectives = merge.prefix.valid ? merge.prefix.directives : new Map<string, string[]>();
     const metaOnly = parseMetaCspPolicies(metaPolicies, readings);
     // The Observatory keeps its repeated-directive warnings as one more map entry, which
     // survives the removal of header-only directives: a meta policy such as

@@ -144,7 +144,11 @@ export type PolicyReadings = Map<string, PolicyReading>;
  * - across policies only sources that the policies share (by path prefix) are kept.
  */
 export function parseCspPolicies(policies: readonly string[], readings: PolicyReadings = new Map()): CspParseOutcome {
-  const outcome = parseCspPolicyLists(policies, readings);
+  return withSets(parseCspPolicyLists(policies, readings));
+}
+
+/** A lists outcome with each directive's sources as a set (in the lists' order). */
+export function withSets(outcome: CspListsOutcome): CspParseOutcome {
   if (!outcome.valid) return outcome;
   const directives = new Map<string, Set<string>>();
   // forEach rather than for…of: iterating a Map's entries allocates an array per entry.
@@ -164,13 +168,39 @@ export type CspListsOutcome =
  * shared with `readings`: never modify them.
  */
 export function parseCspPolicyLists(policies: readonly string[], readings: PolicyReadings = new Map()): CspListsOutcome {
+  return mergePolicyLists(policies, readings, null).all;
+}
+
+/**
+ * `parseCspPolicyLists` of `policies` and of their first `prefixLength` ones, in one merge:
+ * the merge goes policy by policy, so the prefix's outcome is where it stood after them (the
+ * CSP test wants the header policies alone as well as header and meta policies together,
+ * and merging the headers twice was a tenth of grading a page with two long CSP headers).
+ * `prefix` equals `parseCspPolicyLists(policies.slice(0, prefixLength))` whenever `all` is
+ * valid; when `all` is not, it is computed on its own.
+ */
+export function parseCspPolicyListsAndPrefix(
+  policies: readonly string[],
+  prefixLength: number,
+  readings: PolicyReadings = new Map(),
+): { all: CspListsOutcome; prefix: CspListsOutcome } {
+  const merge = mergePolicyLists(policies, readings, prefixLength);
+  if (merge.all.valid && merge.prefix !== null) return { all: merge.all, prefix: merge.prefix };
+  return { all: merge.all, prefix: mergePolicyLists(policies.slice(0, prefixLength), readings, null).all };
+}
+
+function mergePolicyLists(
+  policies: readonly string[],
+  readings: PolicyReadings,
+  prefixLength: number | null,
+): { all: CspListsOutcome; prefix: CspListsOutcome | null } {
+  const invalid = (reason: string) => ({ all: { valid: false as const, reason }, prefix: null });
   const cleaned = policies.map((policy) => (policy.includes('\n') || policy.includes('\r') ? policy.replace(/[\r\n]/g, '') : policy).trim());
-  if (cleaned.length === 0) return { valid: true, directives: new Map(), duplicateDirectives: new Set() };
+  const none = (): CspListsOutcome => ({ valid: true, directives: new Map(), duplicateDirectives: new Set() });
+  if (cleaned.length === 0) return { all: none(), prefix: prefixLength === null ? null : none() };
 
   for (const policy of cleaned) {
-    if (policy.length < SHORTEST_POLICY_LENGTH) {
-      return { valid: false, reason: policy.length === 0 ? 'empty policy' : 'policy too short to be valid' };
-    }
+    if (policy.length < SHORTEST_POLICY_LENGTH) return invalid(policy.length === 0 ? 'empty policy' : 'policy too short to be valid');
   }
 
   // The first policy is read on its own; later ones are merged into what it left.
@@ -180,13 +210,31 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
     first = readPolicy(firstPolicy);
     readings.set(firstPolicy, first);
   }
-  if (!first.valid) return first;
+  if (!first.valid) return invalid(first.reason);
+  const firstDirectives = first.directives;
   const duplicateDirectives = new Set(first.duplicateDirectives);
   // Directives a later policy names, with the merge's bookkeeping; the others keep the
   // first policy's sources as they are.
   const merged = new Map<string, SourceEntry[]>();
 
+  // In the order the directives first appear: the first policy's, then the later ones'.
+  const outcomeSoFar = (): CspListsOutcome => {
+    const directives = new Map<string, readonly string[]>();
+    const withNone = (sources: readonly string[]): readonly string[] => (sources.length > 0 ? sources : ["'none'"]);
+    firstDirectives.forEach((sources, directive) => {
+      const entries = merged.get(directive);
+      directives.set(directive, withNone(entries === undefined ? sources : entries.map((entry) => entry.source)));
+    });
+    merged.forEach((entries, directive) => {
+      if (!directives.has(directive)) directives.set(directive, withNone(entries.map((entry) => entry.source)));
+    });
+    return { valid: true, directives, duplicateDirectives: new Set(duplicateDirectives) };
+  };
+  let prefix: CspListsOutcome | null = prefixLength === 0 ? none() : null;
+
   for (let policyIndex = 1; policyIndex < cleaned.length; policyIndex++) {
+    // The outcome copies the sources out of `merged`, whose lists later policies change in place.
+    if (policyIndex === prefixLength) prefix = outcomeSoFar();
     const policy = cleaned[policyIndex] ?? '';
     const seenInThisPolicy = new Set<string>();
     for (const entry of policy.split(';')) {
@@ -199,7 +247,7 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
       // "so that people notice", except for reporting directives.
       if (seenInThisPolicy.has(directive)) {
         if (!TOLERATED_DUPLICATES.has(directive)) {
-          return { valid: false, reason: `directive ${directive} repeated in policy ${policyIndex + 1}` };
+          return invalid(`directive ${directive} repeated in policy ${policyIndex + 1}`);
         }
         duplicateDirectives.add(directive);
       } else {
@@ -209,7 +257,7 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
       // What the earlier policies left (after the first, sources survive only when a
       // later policy confirms them), then this policy's sources.
       const combined: SourceEntry[] =
-        merged.get(directive) ?? (first.directives.get(directive) ?? []).map((source) => ({ source, policy: 0, keep: false }));
+        merged.get(directive) ?? (firstDirectives.get(directive) ?? []).map((source) => ({ source, policy: 0, keep: false }));
       const earlierCount = combined.length;
       for (let i = 1; i < tokens.length; i++) {
         combined.push({ source: (tokens[i] ?? '').trim().toLowerCase(), policy: policyIndex, keep: false });
@@ -228,7 +276,7 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
         }
         if (current.policy !== previous.policy) {
           const shared = pathPartMatch(previous.source, current.source);
-          if (shared === null) return { valid: false, reason: 'malformed percent-encoding in a source' };
+          if (shared === null) return invalid('malformed percent-encoding in a source');
           if (shared) current.keep = true;
         }
       }
@@ -237,17 +285,8 @@ export function parseCspPolicyLists(policies: readonly string[], readings: Polic
     }
   }
 
-  // In the order the directives first appear: the first policy's, then the later ones'.
-  const directives = new Map<string, readonly string[]>();
-  const withNone = (sources: readonly string[]): readonly string[] => (sources.length > 0 ? sources : ["'none'"]);
-  first.directives.forEach((sources, directive) => {
-    const entries = merged.get(directive);
-    directives.set(directive, withNone(entries === undefined ? sources : entries.map((entry) => entry.source)));
-  });
-  merged.forEach((entries, directive) => {
-    if (!directives.has(directive)) directives.set(directive, withNone(entries.map((entry) => entry.source)));
-  });
-  return { valid: true, directives, duplicateDirectives };
+  const all = outcomeSoFar();
+  return { all, prefix: prefix ?? (prefixLength !== null && prefixLength >= cleaned.length ? all : null) };
 }
 
 /**

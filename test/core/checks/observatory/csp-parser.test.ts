@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareSources, parseCspPolicies, parseMetaCspPolicies, splitPolicyList, type CspParseOutcome } from '../../../../src/core/checks/observatory/csp-parser';
+import {
+  compareSources,
+  parseCspPolicies,
+  parseCspPolicyLists,
+  parseCspPolicyListsAndPrefix,
+  parseMetaCspPolicies,
+  splitPolicyList,
+  type CspListsOutcome,
+  type CspParseOutcome,
+} from '../../../../src/core/checks/observatory/csp-parser';
 
 /** The parsed directives as a plain object, for readable expectations. */
 function directivesOf(outcome: CspParseOutcome): Record<string, string[]> {
@@ -219,5 +228,43 @@ describe('parseCspPolicies: the one-pass reading of an ASCII policy', () => {
       'script-src': ["'self'", 'https://a.example'],
       'img-src': ['*'],
     });
+  });
+});
+
+describe('parseCspPolicyListsAndPrefix: one merge for a list and its first policies', () => {
+  const piece = fc.constantFrom(
+    '; ', ' ', 'default-src ', 'script-src ', 'img-src ', 'report-uri ', 'frame-ancestors ', 'upgrade-insecure-requests',
+    "'self' ", "'none' ", 'https: ', 'https://a.example ', 'https://a.example/x/ ', 'https://a.example/%zz ', '* ', 'data: ', '/r ',
+  );
+  // Mostly valid policies (a directive first), sometimes too short, empty or repeating a directive.
+  const policy = fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('default-src ', 'script-src ', 'img-src '), fc.array(piece, { maxLength: 14 })).map(([name, rest]) => name + rest.join('')) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'a', 'img-src', "script-src 'self'; script-src *") },
+  );
+
+  /** The outcome as plain data: directives in order with their sources in order. */
+  function plain(outcome: CspListsOutcome): unknown {
+    if (!outcome.valid) return outcome;
+    return { directives: [...outcome.directives].map(([name, sources]) => [name, [...sources]]), duplicates: [...outcome.duplicateDirectives].sort() };
+  }
+
+  it('gives what parsing the list and its prefix apart gives, failures included', () => {
+    fc.assert(
+      fc.property(fc.array(policy, { maxLength: 5 }), fc.nat(6), (policies, wanted) => {
+        const prefixLength = Math.min(wanted, policies.length);
+        const both = parseCspPolicyListsAndPrefix(policies, prefixLength);
+        expect(plain(both.all)).toEqual(plain(parseCspPolicyLists(policies)));
+        expect(plain(both.prefix)).toEqual(plain(parseCspPolicyLists(policies.slice(0, prefixLength))));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not let the later policies change what the prefix kept', () => {
+    // The third policy re-sorts and re-flags the very list the merge kept for script-src.
+    const policies = ["script-src 'self' https://a.example", "script-src 'self'", 'script-src https://b.example'];
+    const both = parseCspPolicyListsAndPrefix(policies, 2);
+    expect(plain(both.prefix)).toEqual({ directives: [['script-src', ["'self'"]]], duplicates: [] });
+    expect(plain(both.all)).toEqual(plain(parseCspPolicyLists(policies)));
   });
 });
