@@ -37,6 +37,27 @@ const UNSAFE_POLICIES: ReadonlySet<string> = new Set([
   'no-referrer-when-downgrade',
 ]);
 
+function isKnownPolicy(token: string): boolean {
+  return PRIVATE_POLICIES.has(token) || UNSAFE_POLICIES.has(token);
+}
+
+/**
+ * The last comma-separated token of `value` that is a known policy, trimmed and
+ * lower-cased ('' when there is none): what reading every token and keeping the last known
+ * one gives, read from the end so that a long list of fallbacks costs one token, not all.
+ */
+export function lastKnownPolicy(value: string): string {
+  let end = value.length;
+  for (;;) {
+    // `lastIndexOf(',', -1)` would still look at index 0: a first token needs no search.
+    const comma = end === 0 ? -1 : value.lastIndexOf(',', end - 1);
+    const token = value.slice(comma + 1, end).trim().toLowerCase();
+    if (isKnownPolicy(token)) return token;
+    if (comma < 0) return '';
+    end = comma;
+  }
+}
+
 export const referrerPolicyTest: ObservatoryTest = {
   name: 'referrer-policy',
   title: 'Referrer Policy',
@@ -76,11 +97,7 @@ export const referrerPolicyTest: ObservatoryTest = {
     // Header values first, then the meta tag; the last recognised token wins, which is
     // how browsers let a site list fallbacks ("no-referrer, strict-origin-when-cross-origin").
     const value = [...fromHeaders, ...fromMeta].join(', ');
-    let policy = '';
-    for (const token of value.split(',')) {
-      const normalised = token.trim().toLowerCase();
-      if (PRIVATE_POLICIES.has(normalised) || UNSAFE_POLICIES.has(normalised)) policy = normalised;
-    }
+    const policy = lastKnownPolicy(value);
 
     let result: ReferrerPolicyResult;
     if (PRIVATE_POLICIES.has(policy)) result = 'referrer-policy-private';

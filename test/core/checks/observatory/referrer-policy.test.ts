@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PageCapture } from '../../../../src/core/capture';
-import { REFERRER_POLICY_RESULTS, referrerPolicyTest } from '../../../../src/core/checks/observatory/referrer-policy';
+import { REFERRER_POLICY_RESULTS, lastKnownPolicy, referrerPolicyTest } from '../../../../src/core/checks/observatory/referrer-policy';
 import type { ObservatoryTestResult } from '../../../../src/core/checks/observatory/types';
 import { captureFrom, captureFromFixtures } from '../../../helpers/fixtures';
 
@@ -76,5 +77,32 @@ describe('referrer-policy', () => {
 
   it('returned every result id it declares', () => {
     expect([...seen].sort()).toEqual([...REFERRER_POLICY_RESULTS].sort());
+  });
+});
+
+describe('lastKnownPolicy', () => {
+  /** Every token read front to back, the last known one kept: the Observatory's reading. */
+  function frontToBack(value: string): string {
+    let policy = '';
+    for (const token of value.split(',')) {
+      const normalised = token.trim().toLowerCase();
+      if (['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin', 'origin', 'origin-when-cross-origin', 'unsafe-url', 'no-referrer-when-downgrade'].includes(normalised)) policy = normalised;
+    }
+    return policy;
+  }
+
+  it('keeps the last known token, as reading every token does', () => {
+    const piece = fc.constantFrom(',', ', ', ' ', '\t', 'no-referrer', 'NO-REFERRER', 'unsafe-url', 'Origin', 'strict-origin', 'bogus', 'same-origin ', ' strict-origin-when-cross-origin', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const value = pieces.join('');
+        expect(lastKnownPolicy(value)).toBe(frontToBack(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a leading, trailing or lone comma as an empty token', () => {
+    expect([lastKnownPolicy(',origin'), lastKnownPolicy('origin,'), lastKnownPolicy(','), lastKnownPolicy('')]).toEqual(['origin', 'origin', '', '']);
   });
 });
