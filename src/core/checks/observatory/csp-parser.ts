@@ -298,43 +298,37 @@ function readPolicy(policy: string): PolicyReading {
 }
 
 /**
- * An ASCII policy, already lower-cased, read in one pass: the same directives and sources
- * as splitting on `;`, trimming and splitting on whitespace (in ASCII both mean tab, line
- * feed, vertical tab, form feed, carriage return and space), without the intermediate
- * strings and arrays of those splits (a long CSP's reading was a fifth of what a grade
- * allocated).
+ * An ASCII policy's words and semicolons, in order: in ASCII, `\s` and `trim()` both mean
+ * tab, line feed, vertical tab, form feed, carriage return and space.
+ */
+const ASCII_POLICY_PIECES = /[^;\t\n\v\f\r ]+|;/g;
+
+/**
+ * An ASCII policy, already lower-cased, read from one list of its words and semicolons:
+ * the same directives and sources as splitting on `;`, trimming and splitting on
+ * whitespace, without the intermediate strings and arrays of those splits (a long CSP's
+ * reading was a fifth of what a grade allocated). One native `match` lists them about
+ * twice as fast as a character loop in JavaScript did.
  */
 function readAsciiPolicy(policy: string): PolicyReading {
   const directives = new Map<string, string[]>();
   const duplicateDirectives = new Set<string>();
   let directive: string | null = null;
   let sources: string[] = [];
-  let position = 0;
-  while (position <= policy.length) {
-    const code = position < policy.length ? policy.charCodeAt(position) : SEMICOLON;
-    if (code === SEMICOLON) {
-      if (directive !== null) {
-        const problem = addDirective(directives, duplicateDirectives, directive, sources);
-        if (problem !== null) return problem;
-        directive = null;
-        sources = [];
-      }
-      position++;
-      continue;
+  for (const piece of policy.match(ASCII_POLICY_PIECES) ?? []) {
+    if (piece !== ';') {
+      if (directive === null) directive = piece;
+      else sources.push(piece);
+    } else if (directive !== null) {
+      const problem = addDirective(directives, duplicateDirectives, directive, sources);
+      if (problem !== null) return problem;
+      directive = null;
+      sources = [];
     }
-    if (isAsciiWhitespace(code)) {
-      position++;
-      continue;
-    }
-    const start = position;
-    while (position < policy.length) {
-      const next = policy.charCodeAt(position);
-      if (next === SEMICOLON || isAsciiWhitespace(next)) break;
-      position++;
-    }
-    const token = policy.slice(start, position);
-    if (directive === null) directive = token;
-    else sources.push(token);
+  }
+  if (directive !== null) {
+    const problem = addDirective(directives, duplicateDirectives, directive, sources);
+    if (problem !== null) return problem;
   }
   return { valid: true, directives, duplicateDirectives };
 }
@@ -384,13 +378,6 @@ function addDirective(directives: Map<string, string[]>, duplicateDirectives: Se
   // A repeated (tolerated) directive replaces the earlier one.
   directives.set(directive, sources);
   return null;
-}
-
-const SEMICOLON = 0x3b;
-
-/** Tab, line feed, vertical tab, form feed, carriage return, space: `\s` and `trim()` in ASCII. */
-function isAsciiWhitespace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 // eslint-disable-next-line no-control-regex
